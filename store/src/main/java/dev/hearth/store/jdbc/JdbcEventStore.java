@@ -35,6 +35,7 @@ public final class JdbcEventStore implements EventStore {
     private final Engine engine;
     private final HikariDataSource dataSource;
     private final GroupCommitter committer;
+    private final StoreMetrics metrics;
 
     /** Takes ownership of {@code dataSource}, whose schema must be migrated already. */
     public JdbcEventStore(
@@ -45,7 +46,7 @@ public final class JdbcEventStore implements EventStore {
             MeterRegistry registry) {
         this.engine = engine;
         this.dataSource = dataSource;
-        StoreMetrics metrics = new StoreMetrics(registry, engine.id());
+        this.metrics = new StoreMetrics(registry, engine.id());
         this.committer = new GroupCommitter(
                 new BatchWriter(dataSource, engine.dialect(), clock, metrics), settings, "hearth-store-writer");
         metrics.watchQueue(committer::queueDepth);
@@ -169,6 +170,7 @@ public final class JdbcEventStore implements EventStore {
     public void close() {
         committer.close();
         dataSource.close();
+        metrics.close();
     }
 
     private static SessionHead head(ResultSet rs) throws SQLException {

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** The store's meters: how long writes take end to end, how big batches are, how deep the queue is. */
-final class StoreMetrics {
+final class StoreMetrics implements AutoCloseable {
 
     private final Timer writeLatency;
     private final Timer commitDuration;
@@ -46,11 +46,21 @@ final class StoreMetrics {
                 .register(registry);
     }
 
+    private Gauge queueDepth;
+
     void watchQueue(Supplier<Number> depth) {
-        Gauge.builder("hearth.store.queue.depth", depth)
+        queueDepth = Gauge.builder("hearth.store.queue.depth", depth)
                 .description("Writes waiting for a batch")
                 .tag("engine", engine)
                 .register(registry);
+    }
+
+    /** The gauge reads a live queue; once the store is closed it must not keep it reachable. */
+    @Override
+    public void close() {
+        if (queueDepth != null) {
+            registry.remove(queueDepth);
+        }
     }
 
     void batchCommitted(int writes, long nanos) {
