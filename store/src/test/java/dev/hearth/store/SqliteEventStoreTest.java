@@ -67,13 +67,14 @@ class SqliteEventStoreTest extends EventStoreContract {
             st.execute("CREATE TABLE recipes (name TEXT)");
             st.execute("INSERT INTO recipes VALUES ('stew')");
         }
-        long size = Files.size(file());
+        byte[] before = Files.readAllBytes(file());
 
         assertThatThrownBy(this::open)
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("did not create")
                 .hasMessageContaining("recipes");
-        assertThat(Files.size(file())).isEqualTo(size);
+        assertThat(Files.readAllBytes(file())).isEqualTo(before);
+        assertThat(dir.resolve("hearth.db-wal")).doesNotExist();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
                 var rs = c.createStatement().executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
             assertThat(rs.getInt(1)).isEqualTo(1);

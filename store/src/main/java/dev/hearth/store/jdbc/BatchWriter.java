@@ -9,9 +9,7 @@ import dev.hearth.store.jdbc.SqlDialect.ClientKey;
 import dev.hearth.store.jdbc.SqlDialect.HeadRow;
 import dev.hearth.store.jdbc.SqlDialect.SeqRange;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +34,8 @@ final class BatchWriter {
     private final SqlDialect dialect;
     private final InstantSource clock;
     private final StoreMetrics metrics;
+    /** Kept across batches: borrowing and resetting a pooled connection per batch costs round trips. */
+    private Connection connection;
 
     BatchWriter(DataSource dataSource, SqlDialect dialect, InstantSource clock, StoreMetrics metrics) {
         this.dataSource = dataSource;
@@ -74,21 +74,44 @@ final class BatchWriter {
     }
 
     private List<Runnable> writeOnce(List<PendingWrite> batch) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        Connection c = connection();
+        try {
+            // Manual commit only for the batch: sqlite-jdbc opens the next transaction right after a
+            // commit, and with IMMEDIATE transactions an idle writer would hold the write lock.
             c.setAutoCommit(false);
+            Plan plan = plan(c, batch);
+            plan.execute(c);
+            c.commit();
+            c.setAutoCommit(true);
+            return plan.completions;
+        } catch (SQLException | RuntimeException e) {
             try {
-                Plan plan = plan(c, batch);
-                plan.execute(c);
-                c.commit();
-                return plan.completions;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
+                c.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
             }
+            // The connection may be what failed: the next batch starts on a fresh one.
+            closeConnection();
+            throw e;
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = dataSource.getConnection();
+        }
+        return connection;
+    }
+
+    /** Gives the writer's connection back to the pool; called on failure and when the store closes. */
+    void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // returning a broken connection to the pool: the pool discards it
+            }
+            connection = null;
         }
     }
 
@@ -203,51 +226,28 @@ final class BatchWriter {
             completions.add(() -> s.future().complete(null));
         }
 
+        /**
+         * A fixed handful of statements per batch, whatever its size: events first, so that on
+         * PostgreSQL a race with another node on a new session fails on the events' primary key
+         * before any head is touched.
+         */
         void execute(Connection c) throws SQLException {
-            List<Object[]> newHeads = new ArrayList<>();
             List<Object[]> movedHeads = new ArrayList<>();
             heads.forEach((id, h) -> {
-                if (h.changed && h.isNew) {
-                    newHeads.add(new Object[] {id.value(), h.epoch, h.latestSeq, now, now});
-                } else if (h.changed) {
-                    movedHeads.add(new Object[] {h.latestSeq, now, id.value()});
+                if (h.changed) {
+                    movedHeads.add(new Object[] {id.value(), h.epoch, h.latestSeq, h.isNew ? now : h.createdAt, now});
                 }
             });
-            run(c, "INSERT INTO sessions (session_id, epoch, latest_seq, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-                    newHeads);
-            run(c, "UPDATE sessions SET latest_seq = ?, updated_at = ? WHERE session_id = ?", movedHeads);
-            run(c, "INSERT INTO events (session_id, seq, type, payload, client_msg_id, recorded_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", events);
-            run(c, "INSERT INTO client_messages (session_id, client_msg_id, first_seq, last_seq) VALUES (?, ?, ?, ?)",
-                    clientMessages);
-            run(c, "INSERT INTO snapshots (session_id, seq, state, created_at) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT (session_id, seq) DO UPDATE SET state = excluded.state, created_at = excluded.created_at",
-                    snapshots);
-        }
-
-        private static void run(Connection c, String sql, List<Object[]> rows) throws SQLException {
-            if (rows.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (Object[] row : rows) {
-                    for (int i = 0; i < row.length; i++) {
-                        bind(ps, i + 1, row[i]);
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-
-        private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-            switch (value) {
-                case null -> ps.setNull(index, Types.VARCHAR);
-                case String s -> ps.setString(index, s);
-                case Long l -> ps.setLong(index, l);
-                case byte[] b -> ps.setBytes(index, b);
-                default -> throw new IllegalStateException("unexpected column value " + value.getClass());
-            }
+            MultiRow.execute(c, "INSERT INTO events (session_id, seq, type, payload, client_msg_id, recorded_at) VALUES ",
+                    6, "", events);
+            MultiRow.execute(c, "INSERT INTO client_messages (session_id, client_msg_id, first_seq, last_seq) VALUES ",
+                    4, "", clientMessages);
+            MultiRow.execute(c, "INSERT INTO sessions (session_id, epoch, latest_seq, created_at, updated_at) VALUES ",
+                    5, " ON CONFLICT (session_id) DO UPDATE SET latest_seq = excluded.latest_seq,"
+                            + " updated_at = excluded.updated_at", movedHeads);
+            MultiRow.execute(c, "INSERT INTO snapshots (session_id, seq, state, created_at) VALUES ",
+                    4, " ON CONFLICT (session_id, seq) DO UPDATE SET state = excluded.state,"
+                            + " created_at = excluded.created_at", snapshots);
         }
     }
 }

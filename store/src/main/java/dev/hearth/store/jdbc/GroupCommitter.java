@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store's one writer: a thread that drains the bounded write queue into batches and hands each
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * the queue the only place where writes wait.
  */
 final class GroupCommitter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
 
     private final BlockingQueue<PendingWrite> queue;
     private final BatchWriter writer;
@@ -51,6 +55,7 @@ final class GroupCommitter implements AutoCloseable {
             try {
                 if (!fill(batch)) {
                     if (closing && queue.isEmpty() && carried == null) {
+                        writer.closeConnection();
                         return;
                     }
                     continue;
@@ -59,7 +64,15 @@ final class GroupCommitter implements AutoCloseable {
                 // Interrupts are not how this thread stops (close() is); keep draining.
                 continue;
             }
-            writer.write(batch);
+            try {
+                writer.write(batch);
+            } catch (RuntimeException | Error e) {
+                // BatchWriter answers every write itself; this is the last line that keeps one
+                // unexpected failure from killing the only writer and leaving later writes waiting forever.
+                log.error("the store writer failed on a batch of {} writes", batch.size(), e);
+                StoreException failure = new StoreException("the event store failed to write: " + e, e);
+                batch.forEach(w -> w.fail(failure));
+            }
             batch.clear();
         }
     }

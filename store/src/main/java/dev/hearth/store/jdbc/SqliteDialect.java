@@ -48,17 +48,23 @@ final class SqliteDialect implements SqlDialect {
     @Override
     public Map<ClientKey, SeqRange> findClientMessages(Connection c, Collection<ClientKey> keys) throws SQLException {
         Map<ClientKey, SeqRange> found = new HashMap<>();
-        if (keys.isEmpty()) {
-            return found;
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT first_seq, last_seq FROM client_messages WHERE session_id = ? AND client_msg_id = ?")) {
-            for (ClientKey key : keys) {
-                ps.setString(1, key.sessionId().value());
-                ps.setString(2, key.clientMsgId());
+        List<ClientKey> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
+            List<ClientKey> chunk = all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK));
+            // Joining from the literal keys walks the primary key once per key.
+            String sql = "SELECT m.session_id, m.client_msg_id, m.first_seq, m.last_seq FROM (VALUES "
+                    + MultiRow.placeholders(chunk.size(), 2) + ") AS k"
+                    + " JOIN client_messages m ON m.session_id = k.column1 AND m.client_msg_id = k.column2";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int index = 1;
+                for (ClientKey key : chunk) {
+                    ps.setString(index++, key.sessionId().value());
+                    ps.setString(index++, key.clientMsgId());
+                }
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        found.put(key, new SeqRange(rs.getLong(1), rs.getLong(2)));
+                    while (rs.next()) {
+                        found.put(new ClientKey(SessionId.of(rs.getString(1)), rs.getString(2)),
+                                new SeqRange(rs.getLong(3), rs.getLong(4)));
                     }
                 }
             }

@@ -63,9 +63,9 @@ public final class SqliteEventStore {
         Path file = options.file().toAbsolutePath();
         checkDirectory(file.getParent());
         checkExistingFile(file);
+        checkOwnedByHearth(file);
         HikariDataSource dataSource = dataSource(file, options);
         try {
-            checkOwnedByHearth(dataSource, file);
             Migrations.migrate(dataSource, Engine.SQLITE, null, "The SQLite file " + file);
             return new JdbcEventStore(Engine.SQLITE, dataSource, settings, clock, registry);
         } catch (RuntimeException e) {
@@ -130,9 +130,17 @@ public final class SqliteEventStore {
         }
     }
 
-    /** A database with tables but no migration history was made by something else: refuse it. */
-    private static void checkOwnedByHearth(HikariDataSource dataSource, Path file) {
-        try (Connection c = dataSource.getConnection();
+    /**
+     * A database with tables but no migration history was made by something else: refuse it. The
+     * check reads through a read-only connection, before anything (WAL mode included) is set.
+     */
+    private static void checkOwnedByHearth(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection c = readOnly.createConnection("jdbc:sqlite:" + file);
                 ResultSet rs = c.createStatement().executeQuery(
                         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
             List<String> tables = new ArrayList<>();

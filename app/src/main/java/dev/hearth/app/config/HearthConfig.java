@@ -1,0 +1,84 @@
+package dev.hearth.app.config;
+
+import dev.hearth.app.logging.LogFormat;
+import dev.hearth.app.logging.LogLevel;
+import dev.hearth.store.GroupCommitSettings;
+import dev.hearth.store.sqlite.SqliteEventStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Hearth's whole configuration, typed and checked. Built by {@link ConfigLoader} from defaults, a
+ * file, the environment and flags; every key is documented in docs/configuration.md.
+ */
+public record HearthConfig(Server server, Data data, Db db, Store store, Log log, Shutdown shutdown) {
+
+    /** {@code server.*}: where HTTP listens. */
+    public record Server(String host, int port) {}
+
+    /** {@code data.*}: the directory Hearth owns (the SQLite file and the lock). */
+    public record Data(Path dir) {
+        /** The embedded store's database file. */
+        public Path sqliteFile() {
+            return dir.resolve("hearth.db");
+        }
+    }
+
+    /**
+     * {@code db.*}: the PostgreSQL store, used when {@code url} is present; otherwise the SQLite file.
+     * {@code user} and {@code password} given as keys take precedence over those inside the URL.
+     */
+    public record Db(Optional<DatabaseUrl> url, String user, Secret password, String schema, int poolSize,
+            Duration connectTimeout) {
+
+        /** The user to connect as: {@code db.user}, else the URL's. */
+        public Optional<String> effectiveUser() {
+            return user.isEmpty() ? url.flatMap(DatabaseUrl::user) : Optional.of(user);
+        }
+
+        /** The password to connect with: {@code db.password}, else the URL's. */
+        public Optional<Secret> effectivePassword() {
+            return password.isEmpty() ? url.flatMap(DatabaseUrl::password) : Optional.of(password);
+        }
+    }
+
+    /** {@code store.*}: durability and group commit. */
+    public record Store(SqliteEventStore.Synchronous sqliteSynchronous, int groupCommitMaxBatch,
+            Duration groupCommitMaxWait, int queueCapacity) {
+
+        public GroupCommitSettings groupCommit() {
+            return new GroupCommitSettings(groupCommitMaxBatch, groupCommitMaxWait, queueCapacity);
+        }
+    }
+
+    /** {@code log.*}. */
+    public record Log(LogFormat format, LogLevel level) {}
+
+    /** {@code shutdown.*}. */
+    public record Shutdown(Duration grace) {}
+
+    /** Every key at its default: SQLite in {@code ./hearth-data}, {@code 127.0.0.1:8080}. */
+    public static HearthConfig defaults() {
+        return new ConfigLoader(Map.of()).load(Optional.empty(), List.of()).config();
+    }
+
+    /** This configuration with its data (and so its SQLite file) in {@code dir}. */
+    public HearthConfig withDataDir(Path dir) {
+        return new HearthConfig(server, new Data(dir.toAbsolutePath().normalize()), db, store, log, shutdown);
+    }
+
+    static HearthConfig from(TypedValues v) {
+        return new HearthConfig(
+                new Server(v.get(ConfigKey.SERVER_HOST), v.get(ConfigKey.SERVER_PORT)),
+                new Data(v.get(ConfigKey.DATA_DIR)),
+                new Db(v.get(ConfigKey.DB_URL), v.get(ConfigKey.DB_USER), v.get(ConfigKey.DB_PASSWORD),
+                        v.get(ConfigKey.DB_SCHEMA), v.get(ConfigKey.DB_POOL_SIZE), v.get(ConfigKey.DB_CONNECT_TIMEOUT)),
+                new Store(v.get(ConfigKey.STORE_SQLITE_SYNCHRONOUS), v.get(ConfigKey.STORE_GROUP_COMMIT_MAX_BATCH),
+                        v.get(ConfigKey.STORE_GROUP_COMMIT_MAX_WAIT), v.get(ConfigKey.STORE_QUEUE_CAPACITY)),
+                new Log(v.get(ConfigKey.LOG_FORMAT), v.get(ConfigKey.LOG_LEVEL)),
+                new Shutdown(v.get(ConfigKey.SHUTDOWN_GRACE)));
+    }
+}

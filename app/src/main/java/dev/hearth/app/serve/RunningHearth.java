@@ -1,0 +1,123 @@
+package dev.hearth.app.serve;
+
+import dev.hearth.app.config.HearthConfig;
+import dev.hearth.app.store.DataDirectoryLock;
+import dev.hearth.app.store.EventStoreFactory;
+import dev.hearth.server.HearthServer;
+import dev.hearth.server.ServerSettings;
+import dev.hearth.server.ops.JvmMetrics;
+import dev.hearth.store.EventStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Hearth that serves: the object graph built from a configuration, and its orderly stop.
+ *
+ * <p>Start order: metrics, data directory lock (SQLite only), event store, HTTP server. Stop runs
+ * the other way, and the order matters: the server first, so no request is still writing when the
+ * store closes; then the store, which commits every write it accepted; then the lock.
+ */
+final class RunningHearth {
+
+    private static final Logger log = LoggerFactory.getLogger(RunningHearth.class);
+
+    private final HearthServer server;
+    private final EventStore store;
+    private final Optional<DataDirectoryLock> lock;
+    private final JvmMetrics jvmMetrics;
+    private final URI url;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    RunningHearth(HearthServer server, EventStore store, Optional<DataDirectoryLock> lock, JvmMetrics jvmMetrics, URI url) {
+        this.server = server;
+        this.store = store;
+        this.lock = lock;
+        this.jvmMetrics = jvmMetrics;
+        this.url = url;
+    }
+
+    /**
+     * Builds and starts everything; if a part fails, the parts already started are stopped again
+     * before the exception leaves.
+     */
+    static RunningHearth start(HearthConfig config) {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            started.push(registry::close);
+            JvmMetrics jvmMetrics = JvmMetrics.bindTo(registry);
+            started.push(jvmMetrics);
+            Optional<DataDirectoryLock> lock = Optional.empty();
+            if (config.db().url().isEmpty()) {
+                lock = Optional.of(DataDirectoryLock.acquire(config.data().dir()));
+                started.push(lock.get());
+            }
+            EventStore store = EventStoreFactory.open(config, registry);
+            started.push(store);
+            log.info("event store: {} ({})", store.engine(), config.db().url()
+                    .map(Object::toString).orElse(config.data().sqliteFile().toString()));
+            ServerSettings settings = new ServerSettings(
+                    config.server().host(), config.server().port(), config.shutdown().grace());
+            HearthServer server = new HearthServer(settings, store, registry).start();
+            URI url = URI.create("http://" + browsableHost(config.server().host()) + ":" + server.port() + "/");
+            return new RunningHearth(server, store, lock, jvmMetrics, url);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    /** Where a browser on this machine reaches a server bound to {@code host}. */
+    private static String browsableHost(String host) {
+        return switch (host) {
+            case "0.0.0.0", "::", "[::]" -> "localhost"; // every interface: this machine's name works
+            default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        };
+    }
+
+    URI url() {
+        return url;
+    }
+
+    /** Stops everything, once; later calls return at once. Safe to call from a shutdown hook. */
+    void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            log.info("stopping");
+            server.stop();
+            store.close();
+            log.info("event store closed; every accepted write is committed");
+            lock.ifPresent(DataDirectoryLock::close);
+            jvmMetrics.close();
+            log.info("stopped");
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /** Blocks until {@link #stop()} has finished. */
+    void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    private static void closeAll(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                log.warn("while undoing a failed start: {}", e.toString());
+            }
+        }
+    }
+}

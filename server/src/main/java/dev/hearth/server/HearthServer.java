@@ -1,0 +1,181 @@
+package dev.hearth.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearth.server.http.ErrorMapper;
+import dev.hearth.server.http.JettyErrorHandler;
+import dev.hearth.server.ops.HttpRequestMetrics;
+import dev.hearth.server.ops.LivenessHandler;
+import dev.hearth.server.ops.MetricsHandler;
+import dev.hearth.server.ops.ReadinessHandler;
+import dev.hearth.store.EventStore;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
+import io.javalin.util.JavalinException;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hearth's HTTP server: Javalin on Jetty, handlers on virtual threads.
+ *
+ * <p>{@link #start()} binds and returns once the server accepts connections; {@link #port()} is
+ * then the bound port (useful with port 0). {@link #stop()} is graceful (see {@code GracefulStop}):
+ * new connections are refused at once, in-flight requests get the grace period to finish, and
+ * WebSockets are closed with 1001 "going away". Stopping does not close the event store: whoever
+ * built the store closes it, after the server has stopped.
+ */
+public final class HearthServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HearthServer.class);
+
+    private final ServerSettings settings;
+    private final Javalin javalin;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    public HearthServer(ServerSettings settings, EventStore store, PrometheusMeterRegistry registry) {
+        this.settings = settings;
+        Routes routes = new Routes(
+                new LivenessHandler(), new ReadinessHandler(store), new MetricsHandler(registry), new ErrorMapper());
+        HttpRequestMetrics requestMetrics = new HttpRequestMetrics(registry);
+        GracefulStop gracefulStop = new GracefulStop(settings.shutdownGrace());
+        ObjectMapper json = new ObjectMapper();
+        JettyErrorHandler jettyErrors = new JettyErrorHandler(json);
+        this.javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            // The watcher is a non-daemon thread that sleeps 5 s to nag about unstarted servers.
+            config.startup.startupWatcherEnabled = false;
+            config.concurrency.useVirtualThreads = true;
+            config.jetty.threadPool = threadPool();
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            config.jetty.modifyServer(jetty -> {
+                gracefulStop.applyTo(jetty);
+                jetty.setErrorHandler(jettyErrors);
+            });
+            config.jsonMapper(new JavalinJackson(json, true));
+            config.requestLogger.http(requestMetrics);
+            routes.addTo(config.routes);
+        });
+    }
+
+    /**
+     * Platform threads select and accept (a few, always busy), virtual threads run requests (many,
+     * mostly waiting on the store): Jetty's recommended split, rather than making selectors virtual.
+     */
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool();
+        pool.setName("hearth-http");
+        pool.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("hearth-request-", 0).factory()));
+        return pool;
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws ServerStartException when the address cannot be bound (port in use, unknown host)
+     */
+    public HearthServer start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("the server was started already");
+        }
+        checkBindable();
+        try {
+            javalin.start();
+        } catch (JavalinBindException e) {
+            throw portInUse(e);
+        } catch (JavalinException e) {
+            throw cannotListen(e);
+        }
+        log.info("listening on {}:{}", settings.host(), port());
+        return this;
+    }
+
+    /**
+     * Tries the address before Javalin does, for the common mistakes (port taken, unknown host): Javalin
+     * would log its own error before ours. A port taken in the instant between both is still caught
+     * from Javalin.
+     */
+    private void checkBindable() {
+        InetSocketAddress address = new InetSocketAddress(settings.host(), settings.port());
+        if (address.isUnresolved()) {
+            throw new ServerStartException("Cannot listen on " + settings.host() + ": no such host. Set server.host"
+                    + " to an address of this machine (127.0.0.1 for this machine only, 0.0.0.0 for every interface).",
+                    null);
+        }
+        if (settings.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true); // as Jetty's connector does, so a port in TIME_WAIT is not "in use"
+            probe.bind(address);
+        } catch (BindException e) {
+            // Also thrown for an address that is not this machine's ("Cannot assign requested address").
+            throw String.valueOf(e.getMessage()).contains("in use") ? portInUse(e) : cannotListen(e);
+        } catch (IOException e) {
+            throw cannotListen(e);
+        }
+    }
+
+    private ServerStartException portInUse(Exception e) {
+        return new ServerStartException("Cannot listen on " + settings.host() + ":" + settings.port()
+                + ": the port is already in use. Stop the other process or choose another port (server.port).", e);
+    }
+
+    private ServerStartException cannotListen(Exception e) {
+        return new ServerStartException("Cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                + rootMessage(e) + ". Check server.host (an address of this machine, 127.0.0.1 or 0.0.0.0)"
+                + " and server.port.", e);
+    }
+
+    /** The port the server listens on, the actual one when it was asked for port 0. */
+    public int port() {
+        return javalin.port();
+    }
+
+    /**
+     * Stops gracefully and returns when the server has stopped: at most about the grace period after
+     * the call. Does nothing if the server never started or stopped already.
+     */
+    public void stop() {
+        if (!started.get() || !stopped.compareAndSet(false, true)) {
+            return;
+        }
+        Duration grace = settings.shutdownGrace();
+        log.info("stopping HTTP: refusing new connections, waiting up to {} ms for requests in flight", grace.toMillis());
+        // Jetty directly rather than Javalin.stop(): Javalin logs a grace period that ran out as an
+        // error with a stack trace, while it is an expected outcome of a stop, reported here once.
+        try {
+            javalin.jettyServer().server().stop();
+        } catch (TimeoutException e) {
+            log.warn("requests still in flight after {} ms were cut off", grace.toMillis());
+        } catch (Exception e) {
+            log.warn("the HTTP server did not stop cleanly: {}", rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+}
