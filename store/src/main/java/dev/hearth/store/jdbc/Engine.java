@@ -1,5 +1,7 @@
 package dev.hearth.store.jdbc;
 
+import java.sql.SQLException;
+
 /** The SQL engines the store runs on; each has a dialect for the few statements that differ. */
 public enum Engine {
     SQLITE("sqlite", new SqliteDialect()),
@@ -19,5 +21,10 @@ public enum Engine {
 
     SqlDialect dialect() {
         return dialect;
+    }
+
+    /** True when a statement failed on a unique key or primary key. */
+    public boolean isUniqueViolation(SQLException e) {
+        return dialect.isUniqueViolation(e);
     }
 }

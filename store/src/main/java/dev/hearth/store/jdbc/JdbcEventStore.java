@@ -10,6 +10,8 @@ import dev.hearth.store.SessionHead;
 import dev.hearth.store.Snapshot;
 import dev.hearth.store.StoreException;
 import dev.hearth.store.StoredEvent;
+import dev.hearth.store.accounts.AccountStore;
+import dev.hearth.store.accounts.JdbcAccountStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -159,6 +161,14 @@ public final class JdbcEventStore implements EventStore {
             }
             return null;
         });
+    }
+
+    /**
+     * The accounts on this store's database: same connection pool, same migrations, so a deployment
+     * has one database to run and back up. Valid until this store is closed.
+     */
+    public AccountStore accounts() {
+        return new JdbcAccountStore(engine, dataSource);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.hearth.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.hearth.store.EventStore;
 import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.StoreException;
 import dev.hearth.store.jdbc.Engine;
@@ -45,7 +44,7 @@ public final class PostgresEventStore {
 
     private PostgresEventStore() {}
 
-    public static EventStore open(Options options, GroupCommitSettings settings, InstantSource clock, MeterRegistry registry) {
+    public static JdbcEventStore open(Options options, GroupCommitSettings settings, InstantSource clock, MeterRegistry registry) {
         HikariDataSource dataSource = dataSource(options);
         try {
             Migrations.migrate(dataSource, Engine.POSTGRESQL, options.schema(),

@@ -2,7 +2,6 @@ package dev.hearth.store.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.hearth.store.EventStore;
 import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.StoreException;
 import dev.hearth.store.jdbc.Engine;
@@ -59,7 +58,7 @@ public final class SqliteEventStore {
 
     private SqliteEventStore() {}
 
-    public static EventStore open(Options options, GroupCommitSettings settings, InstantSource clock, MeterRegistry registry) {
+    public static JdbcEventStore open(Options options, GroupCommitSettings settings, InstantSource clock, MeterRegistry registry) {
         Path file = options.file().toAbsolutePath();
         checkDirectory(file.getParent());
         checkExistingFile(file);
