@@ -1,7 +1,12 @@
 package dev.hearth.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearth.server.auth.AuthEndpoints;
+import dev.hearth.server.auth.Authentication;
+import dev.hearth.server.auth.JwksHandler;
+import dev.hearth.server.auth.SigningKeyRing;
 import dev.hearth.server.http.ErrorMapper;
+import dev.hearth.server.http.OpenApiHandler;
 import dev.hearth.server.http.JettyErrorHandler;
 import dev.hearth.server.ops.HttpRequestMetrics;
 import dev.hearth.server.ops.LivenessHandler;
@@ -43,13 +48,19 @@ public final class HearthServer implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    public HearthServer(ServerSettings settings, EventStore store, PrometheusMeterRegistry registry) {
+    /**
+     * @param store the event store the readiness probe asks
+     * @param auth accounts and tokens, on the same database as {@code store}
+     * @param keys the keys {@code auth} signs with, published at {@code /.well-known/jwks.json}
+     */
+    public HearthServer(ServerSettings settings, EventStore store, Authentication auth, SigningKeyRing keys,
+            PrometheusMeterRegistry registry) {
         this.settings = settings;
-        Routes routes = new Routes(
-                new LivenessHandler(), new ReadinessHandler(store), new MetricsHandler(registry), new ErrorMapper());
+        ObjectMapper json = new ObjectMapper();
+        Routes routes = new Routes(new LivenessHandler(), new ReadinessHandler(store), new MetricsHandler(registry),
+                new AuthEndpoints(auth, json), new JwksHandler(keys), new OpenApiHandler(), new ErrorMapper());
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(registry);
         GracefulStop gracefulStop = new GracefulStop(settings.shutdownGrace());
-        ObjectMapper json = new ObjectMapper();
         JettyErrorHandler jettyErrors = new JettyErrorHandler(json);
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

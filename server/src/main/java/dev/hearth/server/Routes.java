@@ -1,6 +1,9 @@
 package dev.hearth.server;
 
+import dev.hearth.server.auth.AuthEndpoints;
+import dev.hearth.server.auth.JwksHandler;
 import dev.hearth.server.http.ErrorMapper;
+import dev.hearth.server.http.OpenApiHandler;
 import dev.hearth.server.ops.LivenessHandler;
 import dev.hearth.server.ops.MetricsHandler;
 import dev.hearth.server.ops.ReadinessHandler;
@@ -13,12 +16,19 @@ final class Routes {
     private final LivenessHandler liveness;
     private final ReadinessHandler readiness;
     private final MetricsHandler metrics;
+    private final AuthEndpoints auth;
+    private final JwksHandler jwks;
+    private final OpenApiHandler openApi;
     private final ErrorMapper errors;
 
-    Routes(LivenessHandler liveness, ReadinessHandler readiness, MetricsHandler metrics, ErrorMapper errors) {
+    Routes(LivenessHandler liveness, ReadinessHandler readiness, MetricsHandler metrics, AuthEndpoints auth,
+            JwksHandler jwks, OpenApiHandler openApi, ErrorMapper errors) {
         this.liveness = liveness;
         this.readiness = readiness;
         this.metrics = metrics;
+        this.auth = auth;
+        this.jwks = jwks;
+        this.openApi = openApi;
         this.errors = errors;
     }
 
@@ -26,6 +36,17 @@ final class Routes {
         routes.get("/health", liveness);
         routes.get("/ready", readiness);
         routes.get("/metrics", metrics);
+
+        // The API (docs/api.md, and the same as /api/openapi.json: a test checks both).
+        routes.get("/api/openapi.json", openApi);
+        routes.get("/.well-known/jwks.json", jwks);
+        routes.post("/api/auth/register", auth::register);
+        routes.post("/api/auth/login", auth::login);
+        routes.post("/api/auth/refresh", auth::refresh);
+        routes.post("/api/auth/logout", auth::logout);
+        routes.post("/api/auth/password", auth::changePassword);
+        routes.get("/api/me", auth::me);
+        routes.delete("/api/me", auth::deleteAccount);
 
         // Javalin maps its own HttpResponseExceptions (among them the 404 for unknown paths) unless
         // told otherwise; registering the mapper for them too keeps one error shape everywhere.

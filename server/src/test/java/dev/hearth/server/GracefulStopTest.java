@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.hearth.store.EventStore;
+import dev.hearth.server.auth.TestAuth;
+import dev.hearth.store.jdbc.JdbcEventStore;
 import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.sqlite.SqliteEventStore;
 import io.javalin.Javalin;
@@ -38,12 +39,14 @@ class GracefulStopTest {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpClient http = HttpClient.newHttpClient();
     private GatedEventStore store;
+    private TestAuth auth;
 
     @BeforeEach
     void openStore() {
-        EventStore sqlite = SqliteEventStore.open(SqliteEventStore.Options.at(dir.resolve("hearth.db")),
+        JdbcEventStore sqlite = SqliteEventStore.open(SqliteEventStore.Options.at(dir.resolve("hearth.db")),
                 GroupCommitSettings.DEFAULT, InstantSource.system(), registry);
         store = new GatedEventStore(sqlite);
+        auth = TestAuth.on(sqlite.accounts(), dir, InstantSource.system());
     }
 
     @AfterEach
@@ -117,7 +120,7 @@ class GracefulStopTest {
     }
 
     private HearthServer start(Duration grace) {
-        return new HearthServer(new ServerSettings("127.0.0.1", 0, grace), store, registry).start();
+        return new HearthServer(new ServerSettings("127.0.0.1", 0, grace), store, auth.auth(), auth.keys(), registry).start();
     }
 
     @SuppressWarnings("try") // the resource is held for the block, not used in it

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.core.session.SessionId;
 import dev.hearth.server.ops.JvmMetrics;
 import dev.hearth.store.AppendRequest;
-import dev.hearth.store.EventStore;
+import dev.hearth.server.auth.TestAuth;
+import dev.hearth.store.jdbc.JdbcEventStore;
 import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.NewEvent;
 import dev.hearth.store.sqlite.SqliteEventStore;
@@ -42,7 +43,8 @@ class HearthServerTest {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpClient http = HttpClient.newHttpClient();
     private JvmMetrics jvmMetrics;
-    private EventStore store;
+    private JdbcEventStore store;
+    private TestAuth auth;
     private HearthServer server;
 
     @BeforeEach
@@ -50,7 +52,9 @@ class HearthServerTest {
         jvmMetrics = JvmMetrics.bindTo(registry);
         store = SqliteEventStore.open(SqliteEventStore.Options.at(dir.resolve("hearth.db")),
                 GroupCommitSettings.DEFAULT, InstantSource.system(), registry);
-        server = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(5)), store, registry).start();
+        auth = TestAuth.on(store.accounts(), dir, InstantSource.system());
+        server = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(5)), store, auth.auth(),
+                auth.keys(), registry).start();
     }
 
     @AfterEach
@@ -70,7 +74,7 @@ class HearthServerTest {
     void requests_are_handled_on_virtual_threads() throws Exception {
         GatedEventStore gated = new GatedEventStore(store);
         gated.open();
-        HearthServer other = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), gated, registry).start();
+        HearthServer other = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), gated, auth.auth(), auth.keys(), registry).start();
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.port() + "/ready")).build(),
@@ -196,7 +200,7 @@ class HearthServerTest {
     void starting_on_a_port_in_use_fails_naming_the_address_and_the_fix() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             HearthServer second = new HearthServer(
-                    new ServerSettings("127.0.0.1", taken.getLocalPort(), Duration.ofSeconds(1)), store, registry);
+                    new ServerSettings("127.0.0.1", taken.getLocalPort(), Duration.ofSeconds(1)), store, auth.auth(), auth.keys(), registry);
 
             assertThatThrownBy(second::start)
                     .isInstanceOf(ServerStartException.class)

@@ -24,7 +24,9 @@ public enum ErrorCode {
     /** Hearth cannot serve this now (the store is unreachable or overloaded); retrying later may work. */
     E008("unavailable"),
     /** A bug or an unexpected failure in Hearth; the log has the details. */
-    E009("internal error");
+    E009("internal error"),
+    /** The name asked for belongs to someone else already (a username at registration). */
+    E010("name taken");
 
     private final String meaning;
 

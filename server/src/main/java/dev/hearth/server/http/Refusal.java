@@ -1,0 +1,54 @@
+package dev.hearth.server.http;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A request refused by a rule (bad input, failed authentication, a limit): a value, not an
+ * exception, that the edge sends as an {@link ErrorBody} with its status.
+ */
+public record Refusal(int status, ErrorBody body) {
+
+    public Refusal {
+        Objects.requireNonNull(body, "body");
+    }
+
+    /** 400 E007: a field breaks a rule. */
+    public static Refusal invalid(String field, String message) {
+        return new Refusal(400, new ErrorBody(ErrorCode.E007, message, Map.of("field", field), null));
+    }
+
+    /** 400 E007 without a single field to blame. */
+    public static Refusal badRequest(String message) {
+        return new Refusal(400, ErrorBody.of(ErrorCode.E007, message));
+    }
+
+    /** 401 E002. */
+    public static Refusal unauthenticated(String message) {
+        return new Refusal(401, ErrorBody.of(ErrorCode.E002, message));
+    }
+
+    /** 403 E002: authenticated or not, this request is not accepted (a foreign origin, no CSRF token). */
+    public static Refusal forbidden(String message) {
+        return new Refusal(403, ErrorBody.of(ErrorCode.E002, message));
+    }
+
+    /** 413 E003. */
+    public static Refusal tooLarge(long limitBytes) {
+        return new Refusal(413, new ErrorBody(ErrorCode.E003, "The request body is larger than " + limitBytes
+                + " bytes.", Map.of("limitBytes", limitBytes), null));
+    }
+
+    /** 429 E004, retrying after at least a second. */
+    public static Refusal rateLimited(Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new Refusal(429, new ErrorBody(ErrorCode.E004, "Too many attempts; try again in " + seconds
+                + " seconds.", Map.of(), seconds));
+    }
+
+    /** 409 E010. */
+    public static Refusal nameTaken(String field, String message) {
+        return new Refusal(409, new ErrorBody(ErrorCode.E010, message, Map.of("field", field), null));
+    }
+}
