@@ -52,11 +52,36 @@ public final class ConfigKey<T> {
     public static final ConfigKey<Duration> SHUTDOWN_GRACE = new ConfigKey<>("shutdown.grace", "10s",
             new ValueType.TimeSpan(Duration.ZERO, Duration.ofMinutes(10)));
 
+    public static final ConfigKey<String> AUTH_ISSUER = new ConfigKey<>("auth.issuer", "hearth",
+            new ValueType.Text(Pattern.compile("[^\\s]{1,200}"), "text without spaces, at most 200 characters (often the public URL)"));
+    public static final ConfigKey<String> AUTH_AUDIENCE = new ConfigKey<>("auth.audience", "hearth",
+            new ValueType.Text(Pattern.compile("[^\\s]{1,200}"), "text without spaces, at most 200 characters"));
+    public static final ConfigKey<Duration> AUTH_ACCESS_TOKEN_TTL = new ConfigKey<>("auth.access-token-ttl", "15m",
+            new ValueType.TimeSpan(Duration.ofMinutes(1), Duration.ofHours(1)));
+    public static final ConfigKey<Duration> AUTH_REFRESH_TOKEN_TTL = new ConfigKey<>("auth.refresh-token-ttl", "168h",
+            new ValueType.TimeSpan(Duration.ofHours(1), Duration.ofDays(90)));
+    public static final ConfigKey<Duration> AUTH_SIGNING_KEY_ROTATION = new ConfigKey<>("auth.signing-key-rotation",
+            "720h", new ValueType.TimeSpan(Duration.ofHours(1), Duration.ofDays(365)));
+    public static final ConfigKey<List<String>> AUTH_ALLOWED_ORIGINS = new ConfigKey<>("auth.allowed-origins", "",
+            new ValueType.OriginList());
+    public static final ConfigKey<Boolean> AUTH_COOKIE_SECURE = new ConfigKey<>("auth.cookie-secure", "true",
+            new ValueType.Flag());
+    // The lower bounds are OWASP's minimum for Argon2id: configuration can only make hashing stronger.
+    public static final ConfigKey<Integer> AUTH_PASSWORD_HASH_MEMORY_KIB = new ConfigKey<>(
+            "auth.password-hash.memory-kib", "19456", new ValueType.WholeNumber(19_456, 4_194_304));
+    public static final ConfigKey<Integer> AUTH_PASSWORD_HASH_ITERATIONS = new ConfigKey<>(
+            "auth.password-hash.iterations", "2", new ValueType.WholeNumber(2, 100));
+    public static final ConfigKey<Integer> AUTH_PASSWORD_HASH_PARALLELISM = new ConfigKey<>(
+            "auth.password-hash.parallelism", "1", new ValueType.WholeNumber(1, 64));
+
     /** Every key, in the order they are documented and logged. */
     public static final List<ConfigKey<?>> ALL = List.of(
             SERVER_HOST, SERVER_PORT, DATA_DIR,
             DB_URL, DB_USER, DB_PASSWORD, DB_SCHEMA, DB_POOL_SIZE, DB_CONNECT_TIMEOUT,
             STORE_SQLITE_SYNCHRONOUS, STORE_GROUP_COMMIT_MAX_BATCH, STORE_GROUP_COMMIT_MAX_WAIT, STORE_QUEUE_CAPACITY,
+            AUTH_ISSUER, AUTH_AUDIENCE, AUTH_ACCESS_TOKEN_TTL, AUTH_REFRESH_TOKEN_TTL, AUTH_SIGNING_KEY_ROTATION,
+            AUTH_ALLOWED_ORIGINS, AUTH_COOKIE_SECURE, AUTH_PASSWORD_HASH_MEMORY_KIB, AUTH_PASSWORD_HASH_ITERATIONS,
+            AUTH_PASSWORD_HASH_PARALLELISM,
             LOG_FORMAT, LOG_LEVEL, SHUTDOWN_GRACE);
 
     private final String name;

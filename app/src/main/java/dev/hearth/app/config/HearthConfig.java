@@ -2,6 +2,8 @@ package dev.hearth.app.config;
 
 import dev.hearth.app.logging.LogFormat;
 import dev.hearth.app.logging.LogLevel;
+import dev.hearth.server.auth.AuthSettings;
+import dev.hearth.server.auth.PasswordHashParameters;
 import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.sqlite.SqliteEventStore;
 import java.nio.file.Path;
@@ -14,13 +16,18 @@ import java.util.Optional;
  * Hearth's whole configuration, typed and checked. Built by {@link ConfigLoader} from defaults, a
  * file, the environment and flags; every key is documented in docs/configuration.md.
  */
-public record HearthConfig(Server server, Data data, Db db, Store store, Log log, Shutdown shutdown) {
+public record HearthConfig(Server server, Data data, Db db, Store store, Auth auth, Log log, Shutdown shutdown) {
 
     /** {@code server.*}: where HTTP listens. */
     public record Server(String host, int port) {}
 
     /** {@code data.*}: the directory Hearth owns (the SQLite file and the lock). */
     public record Data(Path dir) {
+        /** The keys that sign access tokens (owner-only). */
+        public Path signingKeysFile() {
+            return dir.resolve("signing-keys.json");
+        }
+
         /** The embedded store's database file. */
         public Path sqliteFile() {
             return dir.resolve("hearth.db");
@@ -54,6 +61,21 @@ public record HearthConfig(Server server, Data data, Db db, Store store, Log log
         }
     }
 
+    /** {@code auth.*}: accounts, tokens and the keys that sign them. */
+    public record Auth(String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl,
+            Duration signingKeyRotation, List<String> allowedOrigins, boolean cookieSecure, int passwordHashMemoryKib,
+            int passwordHashIterations, int passwordHashParallelism) {
+
+        public Auth {
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
+
+        public AuthSettings settings() {
+            return new AuthSettings(issuer, audience, accessTokenTtl, refreshTokenTtl, allowedOrigins, cookieSecure,
+                    new PasswordHashParameters(passwordHashMemoryKib, passwordHashIterations, passwordHashParallelism));
+        }
+    }
+
     /** {@code log.*}. */
     public record Log(LogFormat format, LogLevel level) {}
 
@@ -67,7 +89,7 @@ public record HearthConfig(Server server, Data data, Db db, Store store, Log log
 
     /** This configuration with its data (and so its SQLite file) in {@code dir}. */
     public HearthConfig withDataDir(Path dir) {
-        return new HearthConfig(server, new Data(dir.toAbsolutePath().normalize()), db, store, log, shutdown);
+        return new HearthConfig(server, new Data(dir.toAbsolutePath().normalize()), db, store, auth, log, shutdown);
     }
 
     static HearthConfig from(TypedValues v) {
@@ -78,6 +100,11 @@ public record HearthConfig(Server server, Data data, Db db, Store store, Log log
                         v.get(ConfigKey.DB_SCHEMA), v.get(ConfigKey.DB_POOL_SIZE), v.get(ConfigKey.DB_CONNECT_TIMEOUT)),
                 new Store(v.get(ConfigKey.STORE_SQLITE_SYNCHRONOUS), v.get(ConfigKey.STORE_GROUP_COMMIT_MAX_BATCH),
                         v.get(ConfigKey.STORE_GROUP_COMMIT_MAX_WAIT), v.get(ConfigKey.STORE_QUEUE_CAPACITY)),
+                new Auth(v.get(ConfigKey.AUTH_ISSUER), v.get(ConfigKey.AUTH_AUDIENCE), v.get(ConfigKey.AUTH_ACCESS_TOKEN_TTL),
+                        v.get(ConfigKey.AUTH_REFRESH_TOKEN_TTL), v.get(ConfigKey.AUTH_SIGNING_KEY_ROTATION),
+                        v.get(ConfigKey.AUTH_ALLOWED_ORIGINS), v.get(ConfigKey.AUTH_COOKIE_SECURE),
+                        v.get(ConfigKey.AUTH_PASSWORD_HASH_MEMORY_KIB), v.get(ConfigKey.AUTH_PASSWORD_HASH_ITERATIONS),
+                        v.get(ConfigKey.AUTH_PASSWORD_HASH_PARALLELISM)),
                 new Log(v.get(ConfigKey.LOG_FORMAT), v.get(ConfigKey.LOG_LEVEL)),
                 new Shutdown(v.get(ConfigKey.SHUTDOWN_GRACE)));
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -182,6 +183,50 @@ public sealed interface ValueType<T> {
         @Override
         public String allowed() {
             return DatabaseUrl.FORMS;
+        }
+    }
+
+    /** {@code true} or {@code false}. */
+    record Flag() implements ValueType<Boolean> {
+        @Override
+        public Boolean parse(String text) {
+            return switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("not a flag");
+            };
+        }
+
+        @Override
+        public String allowed() {
+            return "true or false";
+        }
+    }
+
+    /** Comma-separated web origins ({@code https://table.example}, {@code http://localhost:5173}); may be empty. */
+    record OriginList() implements ValueType<List<String>> {
+
+        private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:\\d{1,5})?|https?://\\[[0-9a-f:]+\\](:\\d{1,5})?");
+
+        @Override
+        public List<String> parse(String text) {
+            List<String> origins = Arrays.stream(text.split(","))
+                    .map(String::strip)
+                    .filter(o -> !o.isEmpty())
+                    .map(o -> o.toLowerCase(Locale.ROOT))
+                    .toList();
+            for (String origin : origins) {
+                if (!ORIGIN.matcher(origin).matches()) {
+                    throw new IllegalArgumentException("not an origin");
+                }
+            }
+            return origins;
+        }
+
+        @Override
+        public String allowed() {
+            return "comma-separated origins, scheme, host and optional port without a path,"
+                    + " e.g. https://table.example,http://localhost:5173";
         }
     }
 

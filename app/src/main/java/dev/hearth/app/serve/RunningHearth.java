@@ -5,11 +5,15 @@ import dev.hearth.app.store.DataDirectoryLock;
 import dev.hearth.app.store.EventStoreFactory;
 import dev.hearth.server.HearthServer;
 import dev.hearth.server.ServerSettings;
+import dev.hearth.server.auth.Authentication;
+import dev.hearth.server.auth.SigningKeyRing;
 import dev.hearth.server.ops.JvmMetrics;
 import dev.hearth.store.EventStore;
+import dev.hearth.store.jdbc.JdbcEventStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -21,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A Hearth that serves: the object graph built from a configuration, and its orderly stop.
  *
- * <p>Start order: metrics, data directory lock (SQLite only), event store, HTTP server. Stop runs
+ * <p>Start order: metrics, data directory lock (SQLite only), event store (accounts share its
+ * database), signing keys, HTTP server. Stop runs
  * the other way, and the order matters: the server first, so no request is still writing when the
  * store closes; then the store, which commits every write it accepted; then the lock.
  */
@@ -61,13 +66,17 @@ final class RunningHearth {
                 lock = Optional.of(DataDirectoryLock.acquire(config.data().dir()));
                 started.push(lock.get());
             }
-            EventStore store = EventStoreFactory.open(config, registry);
+            JdbcEventStore store = EventStoreFactory.open(config, registry);
             started.push(store);
             log.info("event store: {} ({})", store.engine(), config.db().url()
                     .map(Object::toString).orElse(config.data().sqliteFile().toString()));
             ServerSettings settings = new ServerSettings(
                     config.server().host(), config.server().port(), config.shutdown().grace());
-            HearthServer server = new HearthServer(settings, store, registry).start();
+            // A replaced key verifies as long as the last token it signed can live.
+            SigningKeyRing keys = SigningKeyRing.open(config.data().signingKeysFile(), config.auth().signingKeyRotation(),
+                    config.auth().accessTokenTtl().plusMinutes(1), InstantSource.system());
+            Authentication auth = new Authentication(store.accounts(), keys, config.auth().settings(), InstantSource.system());
+            HearthServer server = new HearthServer(settings, store, auth, keys, registry).start();
             URI url = URI.create("http://" + browsableHost(config.server().host()) + ":" + server.port() + "/");
             return new RunningHearth(server, store, lock, jvmMetrics, url);
         } catch (RuntimeException e) {

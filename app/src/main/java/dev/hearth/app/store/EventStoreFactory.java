@@ -2,7 +2,7 @@ package dev.hearth.app.store;
 
 import dev.hearth.app.config.HearthConfig;
 import dev.hearth.app.config.Secret;
-import dev.hearth.store.EventStore;
+import dev.hearth.store.jdbc.JdbcEventStore;
 import dev.hearth.store.StoreException;
 import dev.hearth.store.postgres.PostgresEventStore;
 import dev.hearth.store.sqlite.SqliteEventStore;
@@ -11,7 +11,8 @@ import java.time.InstantSource;
 
 /**
  * Opens the event store a configuration names: PostgreSQL when {@code db.url} is set, otherwise the
- * embedded SQLite file {@code hearth.db} in {@code data.dir}.
+ * embedded SQLite file {@code hearth.db} in {@code data.dir}. Accounts live on the same database
+ * ({@link JdbcEventStore#accounts()}).
  */
 public final class EventStoreFactory {
 
@@ -27,7 +28,7 @@ public final class EventStoreFactory {
      * @throws StoreException with a message for the operator when the store cannot be opened
      *     (unwritable directory, a file that is not Hearth's SQLite database, PostgreSQL unreachable)
      */
-    public static EventStore open(HearthConfig config, MeterRegistry registry) {
+    public static JdbcEventStore open(HearthConfig config, MeterRegistry registry) {
         HearthConfig.Db db = config.db();
         if (db.url().isPresent()) {
             var options = new PostgresEventStore.Options(
