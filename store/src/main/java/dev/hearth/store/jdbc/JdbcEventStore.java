@@ -12,6 +12,8 @@ import dev.hearth.store.StoreException;
 import dev.hearth.store.StoredEvent;
 import dev.hearth.store.accounts.AccountStore;
 import dev.hearth.store.accounts.JdbcAccountStore;
+import dev.hearth.store.campaigns.CampaignStore;
+import dev.hearth.store.campaigns.JdbcCampaignStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -169,6 +171,14 @@ public final class JdbcEventStore implements EventStore {
      */
     public AccountStore accounts() {
         return new JdbcAccountStore(engine, dataSource);
+    }
+
+    /**
+     * The campaigns on this store's database, on the same pool and migrations as {@link #accounts()}.
+     * Valid until this store is closed.
+     */
+    public CampaignStore campaigns() {
+        return new JdbcCampaignStore(new Transactions(engine, dataSource));
     }
 
     @Override
