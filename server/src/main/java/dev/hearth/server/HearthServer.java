@@ -3,8 +3,11 @@ package dev.hearth.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.server.auth.AuthEndpoints;
 import dev.hearth.server.auth.Authentication;
+import dev.hearth.server.auth.BearerAuthentication;
 import dev.hearth.server.auth.JwksHandler;
 import dev.hearth.server.auth.SigningKeyRing;
+import dev.hearth.server.campaigns.CampaignEndpoints;
+import dev.hearth.server.campaigns.Campaigns;
 import dev.hearth.server.http.ErrorMapper;
 import dev.hearth.server.http.OpenApiHandler;
 import dev.hearth.server.http.JettyErrorHandler;
@@ -52,13 +55,16 @@ public final class HearthServer implements AutoCloseable {
      * @param store the event store the readiness probe asks
      * @param auth accounts and tokens, on the same database as {@code store}
      * @param keys the keys {@code auth} signs with, published at {@code /.well-known/jwks.json}
+     * @param campaigns campaigns, members, invites and game sessions, on the same database as {@code store}
      */
     public HearthServer(ServerSettings settings, EventStore store, Authentication auth, SigningKeyRing keys,
-            PrometheusMeterRegistry registry) {
+            Campaigns campaigns, PrometheusMeterRegistry registry) {
         this.settings = settings;
         ObjectMapper json = new ObjectMapper();
         Routes routes = new Routes(new LivenessHandler(), new ReadinessHandler(store), new MetricsHandler(registry),
-                new AuthEndpoints(auth, json), new JwksHandler(keys), new OpenApiHandler(), new ErrorMapper());
+                new AuthEndpoints(auth, json), new JwksHandler(keys),
+                new CampaignEndpoints(campaigns, new BearerAuthentication(auth), json), new OpenApiHandler(),
+                new ErrorMapper());
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(registry);
         GracefulStop gracefulStop = new GracefulStop(settings.shutdownGrace());
         JettyErrorHandler jettyErrors = new JettyErrorHandler(json);

@@ -2,6 +2,7 @@ package dev.hearth.server;
 
 import dev.hearth.server.auth.AuthEndpoints;
 import dev.hearth.server.auth.JwksHandler;
+import dev.hearth.server.campaigns.CampaignEndpoints;
 import dev.hearth.server.http.ErrorMapper;
 import dev.hearth.server.http.OpenApiHandler;
 import dev.hearth.server.ops.LivenessHandler;
@@ -18,16 +19,18 @@ final class Routes {
     private final MetricsHandler metrics;
     private final AuthEndpoints auth;
     private final JwksHandler jwks;
+    private final CampaignEndpoints campaigns;
     private final OpenApiHandler openApi;
     private final ErrorMapper errors;
 
     Routes(LivenessHandler liveness, ReadinessHandler readiness, MetricsHandler metrics, AuthEndpoints auth,
-            JwksHandler jwks, OpenApiHandler openApi, ErrorMapper errors) {
+            JwksHandler jwks, CampaignEndpoints campaigns, OpenApiHandler openApi, ErrorMapper errors) {
         this.liveness = liveness;
         this.readiness = readiness;
         this.metrics = metrics;
         this.auth = auth;
         this.jwks = jwks;
+        this.campaigns = campaigns;
         this.openApi = openApi;
         this.errors = errors;
     }
@@ -47,6 +50,20 @@ final class Routes {
         routes.post("/api/auth/password", auth::changePassword);
         routes.get("/api/me", auth::me);
         routes.delete("/api/me", auth::deleteAccount);
+
+        routes.post("/api/campaigns", campaigns::create);
+        routes.get("/api/campaigns", campaigns::mine);
+        routes.get("/api/campaigns/{id}", campaigns::view);
+        routes.delete("/api/campaigns/{id}", campaigns::delete);
+        routes.post("/api/campaigns/{id}/invites", campaigns::createInvite);
+        routes.get("/api/campaigns/{id}/invites", campaigns::invites);
+        routes.delete("/api/campaigns/{id}/invites/{inviteId}", campaigns::revokeInvite);
+        routes.post("/api/invites/{code}/accept", campaigns::accept);
+        routes.patch("/api/campaigns/{id}/members/{userId}", campaigns::changeRole);
+        routes.delete("/api/campaigns/{id}/members/{userId}", campaigns::removeMember);
+        routes.post("/api/campaigns/{id}/owner", campaigns::transferOwnership);
+        routes.post("/api/campaigns/{id}/sessions", campaigns::createSession);
+        routes.get("/api/campaigns/{id}/sessions", campaigns::sessions);
 
         // Javalin maps its own HttpResponseExceptions (among them the 404 for unknown paths) unless
         // told otherwise; registering the mapper for them too keeps one error shape everywhere.

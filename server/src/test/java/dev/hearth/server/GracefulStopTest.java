@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.hearth.server.auth.TestAuth;
+import dev.hearth.server.campaigns.Campaigns;
+import dev.hearth.server.campaigns.TestCampaigns;
 import dev.hearth.store.jdbc.JdbcEventStore;
 import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.sqlite.SqliteEventStore;
@@ -40,6 +42,7 @@ class GracefulStopTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private GatedEventStore store;
     private TestAuth auth;
+    private Campaigns campaigns;
 
     @BeforeEach
     void openStore() {
@@ -47,6 +50,7 @@ class GracefulStopTest {
                 GroupCommitSettings.DEFAULT, InstantSource.system(), registry);
         store = new GatedEventStore(sqlite);
         auth = TestAuth.on(sqlite.accounts(), dir, InstantSource.system());
+        campaigns = TestCampaigns.on(sqlite, InstantSource.system());
     }
 
     @AfterEach
@@ -120,7 +124,7 @@ class GracefulStopTest {
     }
 
     private HearthServer start(Duration grace) {
-        return new HearthServer(new ServerSettings("127.0.0.1", 0, grace), store, auth.auth(), auth.keys(), registry).start();
+        return new HearthServer(new ServerSettings("127.0.0.1", 0, grace), store, auth.auth(), auth.keys(), campaigns, registry).start();
     }
 
     @SuppressWarnings("try") // the resource is held for the block, not used in it

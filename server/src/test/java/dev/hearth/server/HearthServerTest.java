@@ -9,6 +9,7 @@ import dev.hearth.core.session.SessionId;
 import dev.hearth.server.ops.JvmMetrics;
 import dev.hearth.store.AppendRequest;
 import dev.hearth.server.auth.TestAuth;
+import dev.hearth.server.campaigns.TestCampaigns;
 import dev.hearth.store.jdbc.JdbcEventStore;
 import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.NewEvent;
@@ -54,7 +55,7 @@ class HearthServerTest {
                 GroupCommitSettings.DEFAULT, InstantSource.system(), registry);
         auth = TestAuth.on(store.accounts(), dir, InstantSource.system());
         server = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(5)), store, auth.auth(),
-                auth.keys(), registry).start();
+                auth.keys(), TestCampaigns.on(store, InstantSource.system()), registry).start();
     }
 
     @AfterEach
@@ -74,7 +75,7 @@ class HearthServerTest {
     void requests_are_handled_on_virtual_threads() throws Exception {
         GatedEventStore gated = new GatedEventStore(store);
         gated.open();
-        HearthServer other = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), gated, auth.auth(), auth.keys(), registry).start();
+        HearthServer other = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), gated, auth.auth(), auth.keys(), TestCampaigns.on(store, InstantSource.system()), registry).start();
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.port() + "/ready")).build(),
@@ -200,7 +201,7 @@ class HearthServerTest {
     void starting_on_a_port_in_use_fails_naming_the_address_and_the_fix() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             HearthServer second = new HearthServer(
-                    new ServerSettings("127.0.0.1", taken.getLocalPort(), Duration.ofSeconds(1)), store, auth.auth(), auth.keys(), registry);
+                    new ServerSettings("127.0.0.1", taken.getLocalPort(), Duration.ofSeconds(1)), store, auth.auth(), auth.keys(), TestCampaigns.on(store, InstantSource.system()), registry);
 
             assertThatThrownBy(second::start)
                     .isInstanceOf(ServerStartException.class)

@@ -3,16 +3,19 @@ package dev.hearth.app.serve;
 import dev.hearth.app.config.HearthConfig;
 import dev.hearth.app.store.DataDirectoryLock;
 import dev.hearth.app.store.EventStoreFactory;
+import dev.hearth.core.access.AccessPolicy;
 import dev.hearth.server.HearthServer;
 import dev.hearth.server.ServerSettings;
 import dev.hearth.server.auth.Authentication;
 import dev.hearth.server.auth.SigningKeyRing;
+import dev.hearth.server.campaigns.Campaigns;
 import dev.hearth.server.ops.JvmMetrics;
 import dev.hearth.store.EventStore;
 import dev.hearth.store.jdbc.JdbcEventStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -25,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A Hearth that serves: the object graph built from a configuration, and its orderly stop.
  *
- * <p>Start order: metrics, data directory lock (SQLite only), event store (accounts share its
- * database), signing keys, HTTP server. Stop runs
+ * <p>Start order: metrics, data directory lock (SQLite only), event store (accounts and campaigns
+ * share its database), signing keys, HTTP server. Stop runs
  * the other way, and the order matters: the server first, so no request is still writing when the
  * store closes; then the store, which commits every write it accepted; then the lock.
  */
@@ -76,7 +79,9 @@ final class RunningHearth {
             SigningKeyRing keys = SigningKeyRing.open(config.data().signingKeysFile(), config.auth().signingKeyRotation(),
                     config.auth().accessTokenTtl().plusMinutes(1), InstantSource.system());
             Authentication auth = new Authentication(store.accounts(), keys, config.auth().settings(), InstantSource.system());
-            HearthServer server = new HearthServer(settings, store, auth, keys, registry).start();
+            Campaigns campaigns = new Campaigns(store.campaigns(), new AccessPolicy(), InstantSource.system(),
+                    new SecureRandom());
+            HearthServer server = new HearthServer(settings, store, auth, keys, campaigns, registry).start();
             URI url = URI.create("http://" + browsableHost(config.server().host()) + ":" + server.port() + "/");
             return new RunningHearth(server, store, lock, jvmMetrics, url);
         } catch (RuntimeException e) {

@@ -26,7 +26,13 @@ public enum ErrorCode {
     /** A bug or an unexpected failure in Hearth; the log has the details. */
     E009("internal error"),
     /** The name asked for belongs to someone else already (a username at registration). */
-    E010("name taken");
+    E010("name taken"),
+    /** Authenticated, and a member, but the role (or lack of ownership, or a ban) does not allow this. */
+    E011("not permitted"),
+    /** The change breaks a rule of the campaign as it is now (the owner stays a GM; it changed meanwhile). */
+    E012("conflict"),
+    /** The invite code is unknown, expired, used up or revoked. */
+    E013("invite unusable");
 
     private final String meaning;
 

@@ -51,4 +51,29 @@ public record Refusal(int status, ErrorBody body) {
     public static Refusal nameTaken(String field, String message) {
         return new Refusal(409, new ErrorBody(ErrorCode.E010, message, Map.of("field", field), null));
     }
+
+    /** 404 E005: the campaign does not exist or the account is not in it; the two are told alike. */
+    public static Refusal noSuchCampaign() {
+        return new Refusal(404, ErrorBody.of(ErrorCode.E005, "No such campaign, or you are not a member of it."));
+    }
+
+    /** 404 E006: nothing with this id here. */
+    public static Refusal notFound(String message) {
+        return new Refusal(404, ErrorBody.of(ErrorCode.E006, message));
+    }
+
+    /** 403 E011. */
+    public static Refusal notPermitted(String message, Map<String, Object> details) {
+        return new Refusal(403, new ErrorBody(ErrorCode.E011, message, details, null));
+    }
+
+    /** 409 E012. */
+    public static Refusal conflict(String message, String reason) {
+        return new Refusal(409, new ErrorBody(ErrorCode.E012, message, Map.of("reason", reason), null));
+    }
+
+    /** E013 with {@code details.reason}: 404 for an unknown code, 410 for one that was good once. */
+    public static Refusal inviteUnusable(int status, String message, String reason) {
+        return new Refusal(status, new ErrorBody(ErrorCode.E013, message, Map.of("reason", reason), null));
+    }
 }

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.hearth.server.HearthServer;
 import dev.hearth.server.ServerSettings;
+import dev.hearth.server.campaigns.TestCampaigns;
 import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.accounts.Account;
 import dev.hearth.store.jdbc.JdbcEventStore;
@@ -60,7 +61,7 @@ class AuthApiTest {
                 GroupCommitSettings.DEFAULT, clock, registry);
         auth = TestAuth.on(store.accounts(), dir, clock);
         server = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(5)), store, auth.auth(),
-                auth.keys(), registry).start();
+                auth.keys(), TestCampaigns.on(store, clock), registry).start();
         origin = "http://127.0.0.1:" + server.port();
     }
 

@@ -1,0 +1,28 @@
+package dev.hearth.server.auth;
+
+import dev.hearth.store.accounts.Account;
+
+/**
+ * Registers accounts for tests of other packages, each from its own made-up address so that the
+ * per-address registration limit (tested in {@code AuthApiTest}) does not slow a test with many users.
+ */
+public final class TestAccounts {
+
+    private TestAccounts() {}
+
+    /** A registered account and an access token for it. */
+    public record Registered(Account account, String accessToken) {
+        public String id() {
+            return account.id();
+        }
+    }
+
+    public static Registered register(Authentication auth, String username) {
+        Outcome<SignedIn> outcome = auth.register(
+                new Requests.Register(username, "The " + username, "correct horse battery"), "test-ip-" + username);
+        if (!(outcome instanceof Outcome.Done<SignedIn> done)) {
+            throw new AssertionError("could not register " + username + ": " + outcome);
+        }
+        return new Registered(done.value().account(), done.value().accessToken());
+    }
+}
