@@ -98,7 +98,14 @@ final class BatchWriter {
 
     private Connection connection() throws SQLException {
         if (connection == null) {
-            connection = dataSource.getConnection();
+            Connection c = dataSource.getConnection();
+            try {
+                dialect.prepareWriter(c);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            connection = c;
         }
         return connection;
     }
@@ -124,11 +131,12 @@ final class BatchWriter {
                 a.request().clientMsgId().ifPresent(id -> keys.add(new ClientKey(a.sessionId(), id)));
             }
         }
-        Map<SessionId, HeadRow> stored = dialect.lockHeads(c, sessions);
-        Map<ClientKey, SeqRange> seen = dialect.findClientMessages(c, keys);
+        SqlDialect.BatchState found = dialect.readForBatch(c, sessions, keys);
+        Map<SessionId, HeadRow> stored = found.heads();
+        Map<ClientKey, SeqRange> seen = found.clientMessages();
 
         long now = clock.millis();
-        Plan plan = new Plan(now);
+        Plan plan = new Plan(now, dialect);
         for (PendingWrite w : batch) {
             Head head = plan.heads.computeIfAbsent(w.sessionId(), id -> Head.of(stored.get(id)));
             switch (w) {
@@ -181,8 +189,11 @@ final class BatchWriter {
         final List<Runnable> completions = new ArrayList<>();
         final Map<ClientKey, SeqRange> appendedNow = new HashMap<>();
 
-        Plan(long now) {
+        final SqlDialect dialect;
+
+        Plan(long now, SqlDialect dialect) {
             this.now = now;
+            this.dialect = dialect;
         }
 
         void append(PendingWrite.Append a, Head head, Map<ClientKey, SeqRange> seen) {
@@ -226,11 +237,7 @@ final class BatchWriter {
             completions.add(() -> s.future().complete(null));
         }
 
-        /**
-         * A fixed handful of statements per batch, whatever its size: events first, so that on
-         * PostgreSQL a race with another node on a new session fails on the events' primary key
-         * before any head is touched.
-         */
+        /** A fixed handful of statements per batch, whatever its size; snapshots are rare and go alone. */
         void execute(Connection c) throws SQLException {
             List<Object[]> movedHeads = new ArrayList<>();
             heads.forEach((id, h) -> {
@@ -238,16 +245,10 @@ final class BatchWriter {
                     movedHeads.add(new Object[] {id.value(), h.epoch, h.latestSeq, h.isNew ? now : h.createdAt, now});
                 }
             });
-            MultiRow.execute(c, "INSERT INTO events (session_id, seq, type, payload, client_msg_id, recorded_at) VALUES ",
-                    6, "", events);
-            MultiRow.execute(c, "INSERT INTO client_messages (session_id, client_msg_id, first_seq, last_seq) VALUES ",
-                    4, "", clientMessages);
-            MultiRow.execute(c, "INSERT INTO sessions (session_id, epoch, latest_seq, created_at, updated_at) VALUES ",
-                    5, " ON CONFLICT (session_id) DO UPDATE SET latest_seq = excluded.latest_seq,"
-                            + " updated_at = excluded.updated_at", movedHeads);
-            MultiRow.execute(c, "INSERT INTO snapshots (session_id, seq, state, created_at) VALUES ",
-                    4, " ON CONFLICT (session_id, seq) DO UPDATE SET state = excluded.state,"
-                            + " created_at = excluded.created_at", snapshots);
+            dialect.writeRows(c, events, clientMessages, movedHeads);
+            Rows.executeBatch(c, "INSERT INTO snapshots (session_id, seq, state, created_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (session_id, seq) DO UPDATE SET state = excluded.state,"
+                    + " created_at = excluded.created_at", snapshots);
         }
     }
 }

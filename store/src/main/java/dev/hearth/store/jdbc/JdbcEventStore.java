@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link EventStore} on a JDBC database: writes go through one group-committing writer, reads
@@ -40,15 +41,21 @@ public final class JdbcEventStore implements EventStore {
     private final HikariDataSource dataSource;
     private final GroupCommitter committer;
     private final StoreMetrics metrics;
+    private final AutoCloseable companion;
 
-    /** Takes ownership of {@code dataSource}, whose schema must be migrated already. */
+    /**
+     * Takes ownership of {@code dataSource}, whose schema must be migrated already, and of {@code
+     * companion}, engine-specific upkeep that is closed after the last write and before the pool.
+     */
     public JdbcEventStore(
             Engine engine,
             HikariDataSource dataSource,
             GroupCommitSettings settings,
             InstantSource clock,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            AutoCloseable companion) {
         this.engine = engine;
+        this.companion = companion;
         this.dataSource = dataSource;
         this.metrics = new StoreMetrics(registry, engine.id());
         this.committer = new GroupCommitter(
@@ -189,6 +196,11 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public void close() {
         committer.close();
+        try {
+            companion.close();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(JdbcEventStore.class).warn("closing the {} store's upkeep failed: {}", engine.id(), e.toString());
+        }
         dataSource.close();
         metrics.close();
     }

@@ -49,7 +49,7 @@ public final class PostgresEventStore {
         try {
             Migrations.migrate(dataSource, Engine.POSTGRESQL, options.schema(),
                     "The PostgreSQL schema " + options.schema() + " at " + options.jdbcUrl());
-            return new JdbcEventStore(Engine.POSTGRESQL, dataSource, settings, clock, registry);
+            return new JdbcEventStore(Engine.POSTGRESQL, dataSource, settings, clock, registry, () -> {});
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -66,7 +66,8 @@ public final class SqliteEventStore {
         HikariDataSource dataSource = dataSource(file, options);
         try {
             Migrations.migrate(dataSource, Engine.SQLITE, null, "The SQLite file " + file);
-            return new JdbcEventStore(Engine.SQLITE, dataSource, settings, clock, registry);
+            WalCheckpointer checkpointer = startCheckpointer(file, options);
+            return new JdbcEventStore(Engine.SQLITE, dataSource, settings, clock, registry, checkpointer);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -107,14 +108,27 @@ public final class SqliteEventStore {
         }
     }
 
-    private static HikariDataSource dataSource(Path file, Options options) {
+    private static WalCheckpointer startCheckpointer(Path file, Options options) {
+        try {
+            return WalCheckpointer.start(file, connectionConfig(options));
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the SQLite file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every connection to the file: WAL, the configured durability, and patience with locks. */
+    private static SQLiteConfig connectionConfig(Options options) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(options.synchronous().name()));
         config.setBusyTimeout(10_000);
         // The writer's transactions take the write lock at BEGIN, so they never fail half-way on a lock upgrade.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        return config;
+    }
+
+    private static HikariDataSource dataSource(Path file, Options options) {
+        SQLiteDataSource sqlite = new SQLiteDataSource(connectionConfig(options));
         sqlite.setUrl("jdbc:sqlite:" + file);
 
         HikariConfig pool = new HikariConfig();
