@@ -1,5 +1,6 @@
 package dev.hearth.server.auth;
 
+import dev.hearth.server.http.Outcome;
 import dev.hearth.server.http.Refusal;
 import dev.hearth.store.accounts.Account;
 import dev.hearth.store.accounts.AccountStore;

@@ -1,5 +1,6 @@
 package dev.hearth.server.http;
 
+import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,14 @@ public record Refusal(int status, ErrorBody body) {
 
     public Refusal {
         Objects.requireNonNull(body, "body");
+    }
+
+    /** Answers the request with this refusal: its status, its body, and {@code Retry-After} when it has one. */
+    public void sendTo(Context ctx) {
+        if (body.retryAfter() != null) {
+            ctx.header("Retry-After", String.valueOf(body.retryAfter()));
+        }
+        ctx.status(status).json(body);
     }
 
     /** 400 E007: a field breaks a rule. */

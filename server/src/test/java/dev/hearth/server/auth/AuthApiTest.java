@@ -14,6 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.hearth.server.HearthServer;
 import dev.hearth.server.ServerSettings;
 import dev.hearth.server.campaigns.TestCampaigns;
+import dev.hearth.server.http.Outcome;
 import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.accounts.Account;
 import dev.hearth.store.jdbc.JdbcEventStore;
