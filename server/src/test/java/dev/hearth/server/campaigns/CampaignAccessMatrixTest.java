@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.server.HearthServer;
-import dev.hearth.server.ServerSettings;
+import dev.hearth.server.TestServer;
 import dev.hearth.server.auth.TestAccounts;
 import dev.hearth.server.auth.TestAccounts.Registered;
 import dev.hearth.server.auth.TestAuth;
-import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.jdbc.JdbcEventStore;
-import dev.hearth.store.sqlite.SqliteEventStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -66,6 +63,7 @@ class CampaignAccessMatrixTest {
     static final Effect NOTHING = (before, after) -> assertThat(after).isEqualTo(before);
 
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    TestServer running;
     JdbcEventStore store;
     HearthServer server;
     CampaignClient client;
@@ -74,11 +72,10 @@ class CampaignAccessMatrixTest {
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        store = SqliteEventStore.open(SqliteEventStore.Options.at(dir.resolve("hearth.db")),
-                GroupCommitSettings.DEFAULT, InstantSource.system(), registry);
-        TestAuth auth = TestAuth.on(store.accounts(), dir, InstantSource.system());
-        server = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(5)), store, auth.auth(),
-                auth.keys(), TestCampaigns.on(store, InstantSource.system()), registry).start();
+        running = TestServer.start(dir, InstantSource.system(), registry);
+        store = running.store();
+        server = running.server();
+        TestAuth auth = running.auth();
         client = new CampaignClient(server.port());
         for (Caller c : Caller.values()) {
             users.put(c, TestAccounts.register(auth.auth(), c.name().toLowerCase().replace("_", "")));
@@ -89,8 +86,7 @@ class CampaignAccessMatrixTest {
     @AfterAll
     void stop() {
         client.close();
-        server.stop();
-        store.close();
+        running.close();
     }
 
     String token(Caller c) {

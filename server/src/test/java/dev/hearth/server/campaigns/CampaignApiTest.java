@@ -6,18 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.server.HearthServer;
-import dev.hearth.server.ServerSettings;
+import dev.hearth.server.TestServer;
 import dev.hearth.server.auth.TestAccounts;
 import dev.hearth.server.auth.TestAccounts.Registered;
 import dev.hearth.server.auth.TestAuth;
-import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.jdbc.JdbcEventStore;
-import dev.hearth.store.sqlite.SqliteEventStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +40,7 @@ class CampaignApiTest {
 
     final Clock clock = new Clock();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    TestServer running;
     JdbcEventStore store;
     HearthServer server;
     CampaignClient client;
@@ -53,11 +51,10 @@ class CampaignApiTest {
 
     @BeforeEach
     void start() {
-        store = SqliteEventStore.open(SqliteEventStore.Options.at(dir.resolve("hearth.db")),
-                GroupCommitSettings.DEFAULT, clock, registry);
-        auth = TestAuth.on(store.accounts(), dir, clock);
-        server = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(5)), store, auth.auth(),
-                auth.keys(), TestCampaigns.on(store, clock), registry).start();
+        running = TestServer.start(dir, clock, registry);
+        store = running.store();
+        auth = running.auth();
+        server = running.server();
         client = new CampaignClient(server.port());
         gm = TestAccounts.register(auth.auth(), "gwen");
         pia = TestAccounts.register(auth.auth(), "pia");
@@ -67,8 +64,7 @@ class CampaignApiTest {
     @AfterEach
     void stop() {
         client.close();
-        server.stop();
-        store.close();
+        running.close();
     }
 
     JsonNode invite(String role, int maxUses, long expiresInSeconds) {
