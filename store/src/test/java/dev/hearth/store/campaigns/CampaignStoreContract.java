@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hearth.core.access.Role;
 import dev.hearth.core.access.Standing;
 import dev.hearth.core.session.SessionId;
+import dev.hearth.store.TestStore;
 import dev.hearth.store.accounts.Account;
 import dev.hearth.store.accounts.AccountStore;
 import java.time.Duration;
@@ -18,19 +19,32 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The {@link CampaignStore} contract, run against every engine. A subclass gives each test a fresh
- * database of its engine.
+ * The {@link CampaignStore} contract, run against every engine. A subclass names its engine: each
+ * test gets a fresh database of it.
  */
 abstract class CampaignStoreContract {
 
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     static final Instant TOMORROW = NOW.plus(Duration.ofDays(1));
 
-    protected abstract CampaignStore store();
+    /** This test's database. */
+    @RegisterExtension
+    final TestStore db;
 
-    protected abstract AccountStore accounts();
+    protected CampaignStoreContract(TestStore db) {
+        this.db = db;
+    }
+
+    protected CampaignStore store() {
+        return db.events().campaigns();
+    }
+
+    protected AccountStore accounts() {
+        return db.events().accounts();
+    }
 
     String account(String username) {
         Account a = new Account(UUID.randomUUID().toString(), username, "The " + username, "h", NOW, NOW);
