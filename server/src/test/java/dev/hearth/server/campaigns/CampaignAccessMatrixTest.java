@@ -4,12 +4,10 @@ import static dev.hearth.server.campaigns.CampaignClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hearth.server.HearthServer;
 import dev.hearth.server.TestServer;
 import dev.hearth.server.auth.TestAccounts;
 import dev.hearth.server.auth.TestAccounts.Registered;
 import dev.hearth.server.auth.TestAuth;
-import dev.hearth.store.jdbc.JdbcEventStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
@@ -63,19 +61,15 @@ class CampaignAccessMatrixTest {
     static final Effect NOTHING = (before, after) -> assertThat(after).isEqualTo(before);
 
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    TestServer running;
-    JdbcEventStore store;
-    HearthServer server;
+    TestServer server;
     CampaignClient client;
     final Map<Caller, Registered> users = new EnumMap<>(Caller.class);
     Registered target;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        running = TestServer.start(dir, InstantSource.system(), registry);
-        store = running.store();
-        server = running.server();
-        TestAuth auth = running.auth();
+        server = TestServer.start(dir, InstantSource.system(), registry);
+        TestAuth auth = server.auth();
         client = new CampaignClient(server.port());
         for (Caller c : Caller.values()) {
             users.put(c, TestAccounts.register(auth.auth(), c.name().toLowerCase().replace("_", "")));
@@ -86,7 +80,7 @@ class CampaignAccessMatrixTest {
     @AfterAll
     void stop() {
         client.close();
-        running.close();
+        server.close();
     }
 
     String token(Caller c) {

@@ -5,12 +5,10 @@ import static dev.hearth.server.campaigns.CampaignClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hearth.server.HearthServer;
 import dev.hearth.server.TestServer;
 import dev.hearth.server.auth.TestAccounts;
 import dev.hearth.server.auth.TestAccounts.Registered;
 import dev.hearth.server.auth.TestAuth;
-import dev.hearth.store.jdbc.JdbcEventStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
@@ -40,9 +38,7 @@ class CampaignApiTest {
 
     final Clock clock = new Clock();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    TestServer running;
-    JdbcEventStore store;
-    HearthServer server;
+    TestServer server;
     CampaignClient client;
     TestAuth auth;
     Registered gm;
@@ -51,10 +47,8 @@ class CampaignApiTest {
 
     @BeforeEach
     void start() {
-        running = TestServer.start(dir, clock, registry);
-        store = running.store();
-        auth = running.auth();
-        server = running.server();
+        server = TestServer.start(dir, clock, registry);
+        auth = server.auth();
         client = new CampaignClient(server.port());
         gm = TestAccounts.register(auth.auth(), "gwen");
         pia = TestAccounts.register(auth.auth(), "pia");
@@ -64,7 +58,7 @@ class CampaignApiTest {
     @AfterEach
     void stop() {
         client.close();
-        running.close();
+        server.close();
     }
 
     JsonNode invite(String role, int maxUses, long expiresInSeconds) {
