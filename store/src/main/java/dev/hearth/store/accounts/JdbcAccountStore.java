@@ -103,13 +103,21 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public boolean delete(String accountId) {
-        return tx.run("delete an account", c -> {
-            // Children first: the foreign keys hold on PostgreSQL (SQLite does not enforce them).
-            update(c, "DELETE FROM refresh_tokens WHERE sign_in_id IN"
-                    + " (SELECT sign_in_id FROM sign_ins WHERE account_id = ?)", accountId);
-            update(c, "DELETE FROM sign_ins WHERE account_id = ?", accountId);
-            return update(c, "DELETE FROM accounts WHERE account_id = ?", accountId) == 1;
-        });
+        return tx.run("delete an account", c -> deleteRecords(c, accountId));
+    }
+
+    /**
+     * Deletes the account's rows, its sign-ins and its refresh tokens in the caller's transaction:
+     * for a store whose records refer to accounts, and must go in the same transaction.
+     *
+     * @return false if there was no such account
+     */
+    public static boolean deleteRecords(Connection c, String accountId) throws SQLException {
+        // Children first: the foreign keys hold on PostgreSQL (SQLite does not enforce them).
+        update(c, "DELETE FROM refresh_tokens WHERE sign_in_id IN"
+                + " (SELECT sign_in_id FROM sign_ins WHERE account_id = ?)", accountId);
+        update(c, "DELETE FROM sign_ins WHERE account_id = ?", accountId);
+        return update(c, "DELETE FROM accounts WHERE account_id = ?", accountId) == 1;
     }
 
     @Override
