@@ -25,7 +25,7 @@ public record TestServer(JdbcEventStore store, TestAuth auth, HearthServer serve
     public static TestServer start(Path dir, InstantSource clock, PrometheusMeterRegistry registry, Duration grace) {
         JdbcEventStore store = SqliteEventStore.open(SqliteEventStore.Options.at(dir.resolve("hearth.db")),
                 GroupCommitSettings.DEFAULT, clock, registry);
-        TestAuth auth = TestAuth.on(store.accounts(), dir, clock);
+        TestAuth auth = TestAuth.on(store, dir, clock);
         HearthServer server = new HearthServer(new ServerSettings("127.0.0.1", 0, grace), store, auth.auth(),
                 auth.keys(), TestCampaigns.on(store, clock), registry).start();
         return new TestServer(store, auth, server);

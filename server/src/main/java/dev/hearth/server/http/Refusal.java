@@ -2,6 +2,7 @@ package dev.hearth.server.http;
 
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -78,7 +79,15 @@ public record Refusal(int status, ErrorBody body) {
 
     /** 409 E012. */
     public static Refusal conflict(String message, String reason) {
-        return new Refusal(409, new ErrorBody(ErrorCode.E012, message, Map.of("reason", reason), null));
+        return conflict(message, reason, Map.of());
+    }
+
+    /** 409 E012 with details beside the reason. */
+    public static Refusal conflict(String message, String reason, Map<String, Object> more) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", reason);
+        details.putAll(more);
+        return new Refusal(409, new ErrorBody(ErrorCode.E012, message, details, null));
     }
 
     /** E013 with {@code details.reason}: 404 for an unknown code, 410 for one that was good once. */

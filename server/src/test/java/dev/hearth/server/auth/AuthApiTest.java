@@ -514,7 +514,7 @@ class AuthApiTest {
         var stronger = new PasswordHashParameters(128, 2, 1);
         var settings = new AuthSettings("hearth-test", "hearth-test-api", Duration.ofMinutes(15), Duration.ofDays(7),
                 List.of(), true, stronger);
-        Authentication raised = new Authentication(store.accounts(), auth.keys(), settings, clock);
+        Authentication raised = new Authentication(store.accounts(), store.campaigns(), auth.keys(), settings, clock);
 
         assertThat(raised.login(new Requests.Login("sam", PASSWORD), "10.0.0.1")).isInstanceOf(Outcome.Done.class);
 

@@ -9,6 +9,9 @@ import dev.hearth.store.accounts.Account;
  */
 public final class TestAccounts {
 
+    /** The password of every account registered here. */
+    public static final String PASSWORD = "correct horse battery";
+
     private TestAccounts() {}
 
     /** A registered account and an access token for it. */
@@ -20,7 +23,7 @@ public final class TestAccounts {
 
     public static Registered register(Authentication auth, String username) {
         Outcome<SignedIn> outcome = auth.register(
-                new Requests.Register(username, "The " + username, "correct horse battery"), "test-ip-" + username);
+                new Requests.Register(username, "The " + username, PASSWORD), "test-ip-" + username);
         if (!(outcome instanceof Outcome.Done<SignedIn> done)) {
             throw new AssertionError("could not register " + username + ": " + outcome);
         }
