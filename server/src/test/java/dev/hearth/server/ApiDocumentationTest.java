@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hearth.server.auth.TestAuth;
-import dev.hearth.server.campaigns.TestCampaigns;
-import dev.hearth.store.GroupCommitSettings;
-import dev.hearth.store.jdbc.JdbcEventStore;
-import dev.hearth.store.sqlite.SqliteEventStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -47,33 +42,25 @@ class ApiDocumentationTest {
             }
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (JdbcEventStore store = SqliteEventStore.open(SqliteEventStore.Options.at(dir.resolve("hearth.db")),
-                        GroupCommitSettings.DEFAULT, InstantSource.system(), registry);
+        try (TestServer server = TestServer.start(dir, InstantSource.system(), registry, Duration.ofSeconds(1));
                 HttpClient http = HttpClient.newHttpClient()) {
-            TestAuth auth = TestAuth.on(store.accounts(), dir, InstantSource.system());
-            HearthServer server = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), store,
-                    auth.auth(), auth.keys(), TestCampaigns.on(store, InstantSource.system()), registry).start();
-            try {
-                String base = "http://127.0.0.1:" + server.port();
-                HttpResponse<String> openApi = http.send(HttpRequest.newBuilder(URI.create(base + "/api/openapi.json")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                JsonNode document = JSON.readTree(openApi.body());
-                assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
-                Set<String> specified = new TreeSet<>();
-                document.path("paths").properties().forEach(path -> path.getValue().properties().stream().map(java.util.Map.Entry::getKey)
-                        .forEach(method -> specified.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+            String base = "http://127.0.0.1:" + server.port();
+            HttpResponse<String> openApi = http.send(HttpRequest.newBuilder(URI.create(base + "/api/openapi.json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode document = JSON.readTree(openApi.body());
+            assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
+            Set<String> specified = new TreeSet<>();
+            document.path("paths").properties().forEach(path -> path.getValue().properties().stream().map(java.util.Map.Entry::getKey)
+                    .forEach(method -> specified.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
 
-                assertThat(documented).isNotEmpty().isEqualTo(specified);
-                for (String route : specified) {
-                    String[] parts = route.split(" ");
-                    // A path parameter gets a sample value: the route must match it (unauthenticated, it answers 401).
-                    String path = parts[1].replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                            .method(parts[0], HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-                    assertThat(r.body()).as(route + " is routed").doesNotContain("\"E006\"");
-                }
-            } finally {
-                server.stop();
+            assertThat(documented).isNotEmpty().isEqualTo(specified);
+            for (String route : specified) {
+                String[] parts = route.split(" ");
+                // A path parameter gets a sample value: the route must match it (unauthenticated, it answers 401).
+                String path = parts[1].replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .method(parts[0], HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.body()).as(route + " is routed").doesNotContain("\"E006\"");
             }
         }
     }

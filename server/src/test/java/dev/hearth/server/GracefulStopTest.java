@@ -49,7 +49,7 @@ class GracefulStopTest {
         JdbcEventStore sqlite = SqliteEventStore.open(SqliteEventStore.Options.at(dir.resolve("hearth.db")),
                 GroupCommitSettings.DEFAULT, InstantSource.system(), registry);
         store = new GatedEventStore(sqlite);
-        auth = TestAuth.on(sqlite.accounts(), dir, InstantSource.system());
+        auth = TestAuth.on(sqlite, dir, InstantSource.system());
         campaigns = TestCampaigns.on(sqlite, InstantSource.system());
     }
 

@@ -11,9 +11,7 @@ import dev.hearth.store.AppendRequest;
 import dev.hearth.server.auth.TestAuth;
 import dev.hearth.server.campaigns.TestCampaigns;
 import dev.hearth.store.jdbc.JdbcEventStore;
-import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.NewEvent;
-import dev.hearth.store.sqlite.SqliteEventStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -44,6 +42,7 @@ class HearthServerTest {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpClient http = HttpClient.newHttpClient();
     private JvmMetrics jvmMetrics;
+    private TestServer running;
     private JdbcEventStore store;
     private TestAuth auth;
     private HearthServer server;
@@ -51,18 +50,16 @@ class HearthServerTest {
     @BeforeEach
     void start() {
         jvmMetrics = JvmMetrics.bindTo(registry);
-        store = SqliteEventStore.open(SqliteEventStore.Options.at(dir.resolve("hearth.db")),
-                GroupCommitSettings.DEFAULT, InstantSource.system(), registry);
-        auth = TestAuth.on(store.accounts(), dir, InstantSource.system());
-        server = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(5)), store, auth.auth(),
-                auth.keys(), TestCampaigns.on(store, InstantSource.system()), registry).start();
+        running = TestServer.start(dir, InstantSource.system(), registry);
+        store = running.store();
+        auth = running.auth();
+        server = running.server();
     }
 
     @AfterEach
     void stop() {
         http.close(); // no idle keep-alive connection left for the server's stop to wait out
-        server.stop();
-        store.close();
+        running.close();
         jvmMetrics.close();
     }
 

@@ -6,50 +6,27 @@ import dev.hearth.core.session.SessionId;
 import dev.hearth.store.postgres.PostgresEventStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract on PostgreSQL at 127.0.0.1:5432, database {@code test}; each test owns a fresh schema. */
 class PostgresEventStoreTest extends EventStoreContract {
 
-    static final String URL = System.getProperty("hearth.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = System.getProperty("hearth.test.pg.user", "postgres");
+    @RegisterExtension
+    final PostgresTestSchema pg = new PostgresTestSchema();
+    final String schema = pg.name();
 
-    final String schema = "hearth_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-    @BeforeEach
-    void requirePostgres() {
-        try (Connection c = connect()) {
-            c.isValid(2);
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is not reachable at " + URL + " as " + USER + " (" + e.getMessage()
-                    + "). These contract tests need it: start it (pg_ctlcluster <version> main start) and run again.", e);
-        }
-    }
-
-    @AfterEach
-    void dropSchema() throws SQLException {
-        closeStores();
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-    }
-
-    static Connection connect() throws SQLException {
-        return DriverManager.getConnection(URL, USER, "");
+    Connection connect() throws SQLException {
+        return pg.connect();
     }
 
     @Override
     protected EventStore openOnTestDatabase(GroupCommitSettings settings, InstantSource clock, MeterRegistry registry) {
-        return PostgresEventStore.open(
-                new PostgresEventStore.Options(URL, USER, "", schema, 4, Duration.ofSeconds(5)), settings, clock, registry);
+        return PostgresEventStore.open(pg.options(4), settings, clock, registry);
     }
 
     @Override
@@ -76,7 +53,7 @@ class PostgresEventStoreTest extends EventStoreContract {
     @Test
     void an_unreachable_server_is_named_in_the_error_with_the_fix() {
         var options = new PostgresEventStore.Options(
-                "jdbc:postgresql://127.0.0.1:1/test", USER, "", schema, 2, Duration.ofMillis(500));
+                "jdbc:postgresql://127.0.0.1:1/test", PostgresTestSchema.USER, "", schema, 2, Duration.ofMillis(500));
 
         assertThatThrownBy(() -> PostgresEventStore.open(options, GroupCommitSettings.DEFAULT, InstantSource.system(), meters))
                 .isInstanceOf(StoreException.class)

@@ -78,7 +78,8 @@ final class RunningHearth {
             // A replaced key verifies as long as the last token it signed can live.
             SigningKeyRing keys = SigningKeyRing.open(config.data().signingKeysFile(), config.auth().signingKeyRotation(),
                     config.auth().accessTokenTtl().plusMinutes(1), InstantSource.system());
-            Authentication auth = new Authentication(store.accounts(), keys, config.auth().settings(), InstantSource.system());
+            Authentication auth = new Authentication(store.accounts(), store.campaigns(), keys,
+                    config.auth().settings(), InstantSource.system());
             Campaigns campaigns = new Campaigns(store.campaigns(), new AccessPolicy(), InstantSource.system(),
                     new SecureRandom());
             HearthServer server = new HearthServer(settings, store, auth, keys, campaigns, registry).start();

@@ -2,6 +2,7 @@ package dev.hearth.server.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.server.http.JsonBody;
+import dev.hearth.server.http.Outcome;
 import dev.hearth.server.http.Refusal;
 import dev.hearth.store.accounts.Account;
 import io.javalin.http.Context;
@@ -32,33 +33,35 @@ public final class AuthEndpoints {
     private final Authentication auth;
     private final JsonBody body;
     private final OriginPolicy origins;
+    private final BearerAuthentication bearer;
     private final RefreshTokens csrfTokens = new RefreshTokens(new java.security.SecureRandom());
 
     public AuthEndpoints(Authentication auth, ObjectMapper json) {
         this.auth = auth;
         this.body = new JsonBody(json, BODY_LIMIT);
         this.origins = new OriginPolicy(auth.settings().allowedOrigins());
+        this.bearer = new BearerAuthentication(auth);
     }
 
     public void register(Context ctx) {
-        foreignOrigin(ctx).ifPresentOrElse(r -> refuse(ctx, r), () -> read(ctx, Requests.Register.class, r ->
+        foreignOrigin(ctx).ifPresentOrElse(r -> r.sendTo(ctx), () -> read(ctx, Requests.Register.class, r ->
                 send(ctx, auth.register(r, ctx.ip()), signedIn -> signIn(ctx, 201, signedIn))));
     }
 
     public void login(Context ctx) {
-        foreignOrigin(ctx).ifPresentOrElse(r -> refuse(ctx, r), () -> read(ctx, Requests.Login.class, r ->
+        foreignOrigin(ctx).ifPresentOrElse(r -> r.sendTo(ctx), () -> read(ctx, Requests.Login.class, r ->
                 send(ctx, auth.login(r, ctx.ip()), signedIn -> signIn(ctx, 200, signedIn))));
     }
 
     public void refresh(Context ctx) {
         Optional<Refusal> csrf = cookieRequestRefusal(ctx);
         if (csrf.isPresent()) {
-            refuse(ctx, csrf.get());
+            csrf.get().sendTo(ctx);
             return;
         }
         String token = ctx.cookie(REFRESH_COOKIE);
         if (token == null || token.isEmpty()) {
-            refuse(ctx, Refusal.unauthenticated("No refresh cookie: log in."));
+            Refusal.unauthenticated("No refresh cookie: log in.").sendTo(ctx);
             return;
         }
         Outcome<SignedIn> outcome = auth.refresh(token);
@@ -71,7 +74,7 @@ public final class AuthEndpoints {
     public void logout(Context ctx) {
         Optional<Refusal> csrf = cookieRequestRefusal(ctx);
         if (csrf.isPresent()) {
-            refuse(ctx, csrf.get());
+            csrf.get().sendTo(ctx);
             return;
         }
         String token = ctx.cookie(REFRESH_COOKIE);
@@ -103,15 +106,7 @@ public final class AuthEndpoints {
     }
 
     private void authenticated(Context ctx, Consumer<Account> then) {
-        String header = ctx.header("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
-        Outcome<Account> outcome = token.isEmpty()
-                ? Outcome.refused(Refusal.unauthenticated("This request needs 'Authorization: Bearer <access token>'."))
-                : auth.authenticate(token);
-        if (outcome instanceof Outcome.Refused<Account>) {
-            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-        }
-        send(ctx, outcome, then);
+        send(ctx, bearer.account(ctx), then);
     }
 
     /** Login and registration set cookies: a foreign page must not sign a browser in to another account. */
@@ -143,22 +138,15 @@ public final class AuthEndpoints {
     private <T> void read(Context ctx, Class<T> type, Consumer<T> then) {
         switch (body.read(ctx, type)) {
             case JsonBody.Read.Value<T> value -> then.accept(value.value());
-            case JsonBody.Read.Refused<T> refused -> refuse(ctx, refused.refusal());
+            case JsonBody.Read.Refused<T> refused -> refused.refusal().sendTo(ctx);
         }
     }
 
     private static <T> void send(Context ctx, Outcome<T> outcome, Consumer<T> then) {
         switch (outcome) {
             case Outcome.Done<T> done -> then.accept(done.value());
-            case Outcome.Refused<T> refused -> refuse(ctx, refused.refusal());
+            case Outcome.Refused<T> refused -> refused.refusal().sendTo(ctx);
         }
-    }
-
-    static void refuse(Context ctx, Refusal refusal) {
-        if (refusal.body().retryAfter() != null) {
-            ctx.header("Retry-After", String.valueOf(refusal.body().retryAfter()));
-        }
-        ctx.status(refusal.status()).json(refusal.body());
     }
 
     private void signIn(Context ctx, int status, SignedIn signedIn) {

@@ -1,17 +1,24 @@
 package dev.hearth.server.auth;
 
+import dev.hearth.server.http.Outcome;
 import dev.hearth.server.http.Refusal;
 import dev.hearth.store.accounts.Account;
 import dev.hearth.store.accounts.AccountStore;
 import dev.hearth.store.accounts.CreateResult;
 import dev.hearth.store.accounts.Rotation;
+import dev.hearth.store.campaigns.AccountDeletion;
+import dev.hearth.store.campaigns.Campaign;
+import dev.hearth.store.campaigns.CampaignStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +49,7 @@ public final class Authentication {
             5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(1), 100_000);
 
     private final AccountStore accounts;
+    private final CampaignStore campaigns;
     private final PasswordHasher hasher;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
@@ -53,9 +61,12 @@ public final class Authentication {
     /** Checked against for unknown usernames, so that they cost what a wrong password costs. */
     private final String dummyHash;
 
-    public Authentication(AccountStore accounts, SigningKeyRing keys, AuthSettings settings, InstantSource clock) {
+    /** {@code campaigns} is asked to delete accounts: an owner's account stays until its campaigns are gone. */
+    public Authentication(AccountStore accounts, CampaignStore campaigns, SigningKeyRing keys, AuthSettings settings,
+            InstantSource clock) {
         SecureRandom random = new SecureRandom();
         this.accounts = accounts;
+        this.campaigns = campaigns;
         this.hasher = new PasswordHasher(settings.passwordHash(), random);
         this.accessTokens = new AccessTokens(keys, settings.issuer(), settings.audience(), settings.accessTokenTtl());
         this.refreshTokens = new RefreshTokens(random);
@@ -188,8 +199,22 @@ public final class Authentication {
         if (wrong.isPresent()) {
             return Outcome.refused(wrong.get());
         }
-        accounts.delete(account.id());
-        return new Outcome.Done<>(account);
+        return switch (campaigns.deleteAccount(account.id())) {
+            // Gone either way: a deletion that raced with this one leaves the caller signed out too.
+            case AccountDeletion.Deleted deleted -> Outcome.done(account);
+            case AccountDeletion.NoSuchAccount gone -> Outcome.done(account);
+            case AccountDeletion.OwnsCampaigns owns -> Outcome.refused(ownerOf(owns.campaigns()));
+        };
+    }
+
+    /** Names every campaign in the way, so that the owner knows what to transfer or delete first. */
+    private static Refusal ownerOf(List<Campaign> owned) {
+        String names = owned.stream().map(c -> "'" + c.name() + "'").collect(Collectors.joining(", "));
+        List<Map<String, Object>> listed = owned.stream()
+                .<Map<String, Object>>map(c -> Map.of("id", c.id(), "name", c.name())).toList();
+        return Refusal.conflict("This account owns " + (owned.size() == 1 ? "the campaign " : "the campaigns ") + names
+                + "; transfer each to another GM or delete it, then delete the account.", "owns_campaigns",
+                Map.of("campaigns", listed));
     }
 
     /** Re-authentication for a sensitive change, limited like a login: a stolen access token must not become a password oracle. */

@@ -1,12 +1,14 @@
 package dev.hearth.server.auth;
 
+import dev.hearth.server.http.Outcome;
 import dev.hearth.server.http.Refusal;
 import dev.hearth.store.accounts.Account;
 import io.javalin.http.Context;
 
 /**
- * Authenticates a request by its {@code Authorization: Bearer} access token, for endpoints outside
- * this package: the account, or a 401 refusal (with {@code WWW-Authenticate} set on the response).
+ * Authenticates a request by its {@code Authorization: Bearer} access token: the account, or a 401
+ * refusal (with {@code WWW-Authenticate} set on the response). The one place that reads the header,
+ * for {@link AuthEndpoints} and for the endpoints of other packages.
  */
 public final class BearerAuthentication {
 
@@ -16,18 +18,15 @@ public final class BearerAuthentication {
         this.auth = auth;
     }
 
-    public dev.hearth.server.http.Outcome<Account> account(Context ctx) {
+    public Outcome<Account> account(Context ctx) {
         String header = ctx.header("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
         Outcome<Account> outcome = token.isEmpty()
                 ? Outcome.refused(Refusal.unauthenticated("This request needs 'Authorization: Bearer <access token>'."))
                 : auth.authenticate(token);
-        return switch (outcome) {
-            case Outcome.Done<Account> done -> dev.hearth.server.http.Outcome.done(done.value());
-            case Outcome.Refused<Account> refused -> {
-                ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                yield dev.hearth.server.http.Outcome.refused(refused.refusal());
-            }
-        };
+        if (outcome instanceof Outcome.Refused<Account>) {
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        }
+        return outcome;
     }
 }

@@ -113,7 +113,7 @@ public final class CampaignEndpoints {
         authenticated(ctx, me -> {
             String ban = ctx.queryParam("ban");
             if (ban != null && !ban.equals("true") && !ban.equals("false")) {
-                refuse(ctx, Refusal.invalid("ban", "ban is true or false."));
+                Refusal.invalid("ban", "ban is true or false.").sendTo(ctx);
                 return;
             }
             send(ctx, campaigns.remove(me, ctx.pathParam("id"), ctx.pathParam("userId"), "true".equals(ban)),
@@ -145,7 +145,7 @@ public final class CampaignEndpoints {
         authenticated(ctx, me -> {
             switch (body.read(ctx, type)) {
                 case JsonBody.Read.Value<T> value -> then.accept(me, value.value());
-                case JsonBody.Read.Refused<T> refused -> refuse(ctx, refused.refusal());
+                case JsonBody.Read.Refused<T> refused -> refused.refusal().sendTo(ctx);
             }
         });
     }
@@ -153,12 +153,8 @@ public final class CampaignEndpoints {
     private static <T> void send(Context ctx, Outcome<T> outcome, Consumer<T> then) {
         switch (outcome) {
             case Outcome.Done<T> done -> then.accept(done.value());
-            case Outcome.Refused<T> refused -> refuse(ctx, refused.refusal());
+            case Outcome.Refused<T> refused -> refused.refusal().sendTo(ctx);
         }
-    }
-
-    private static void refuse(Context ctx, Refusal refusal) {
-        ctx.status(refusal.status()).json(refusal.body());
     }
 
     private static Map<String, Object> campaignJson(Campaign c, boolean owner) {

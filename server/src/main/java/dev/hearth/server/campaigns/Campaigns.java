@@ -59,7 +59,10 @@ public final class Campaigns {
             return Outcome.refused(invalid.get());
         }
         Campaign campaign = new Campaign(UUID.randomUUID().toString(), r.name(), me.id(), clock.instant());
-        store.create(campaign);
+        if (!store.create(campaign)) {
+            // The account was deleted since its token was checked.
+            return Outcome.refused(Refusal.unauthenticated("This account no longer exists."));
+        }
         return Outcome.done(campaign);
     }
 

@@ -29,7 +29,10 @@ public enum ErrorCode {
     E010("name taken"),
     /** Authenticated, and a member, but the role (or lack of ownership, or a ban) does not allow this. */
     E011("not permitted"),
-    /** The change breaks a rule of the campaign as it is now (the owner stays a GM; it changed meanwhile). */
+    /**
+     * The change breaks a rule of the campaign as it is now (the owner stays a GM; it changed
+     * meanwhile), or would leave a campaign without its owner (deleting an owner's account).
+     */
     E012("conflict"),
     /** The invite code is unknown, expired, used up or revoked. */
     E013("invite unusable");

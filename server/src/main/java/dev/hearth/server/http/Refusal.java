@@ -1,6 +1,8 @@
 package dev.hearth.server.http;
 
+import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,6 +14,14 @@ public record Refusal(int status, ErrorBody body) {
 
     public Refusal {
         Objects.requireNonNull(body, "body");
+    }
+
+    /** Answers the request with this refusal: its status, its body, and {@code Retry-After} when it has one. */
+    public void sendTo(Context ctx) {
+        if (body.retryAfter() != null) {
+            ctx.header("Retry-After", String.valueOf(body.retryAfter()));
+        }
+        ctx.status(status).json(body);
     }
 
     /** 400 E007: a field breaks a rule. */
@@ -69,7 +79,15 @@ public record Refusal(int status, ErrorBody body) {
 
     /** 409 E012. */
     public static Refusal conflict(String message, String reason) {
-        return new Refusal(409, new ErrorBody(ErrorCode.E012, message, Map.of("reason", reason), null));
+        return conflict(message, reason, Map.of());
+    }
+
+    /** 409 E012 with details beside the reason. */
+    public static Refusal conflict(String message, String reason, Map<String, Object> more) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", reason);
+        details.putAll(more);
+        return new Refusal(409, new ErrorBody(ErrorCode.E012, message, details, null));
     }
 
     /** E013 with {@code details.reason}: 404 for an unknown code, 410 for one that was good once. */

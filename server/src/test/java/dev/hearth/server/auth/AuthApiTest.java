@@ -12,12 +12,10 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.hearth.server.HearthServer;
-import dev.hearth.server.ServerSettings;
-import dev.hearth.server.campaigns.TestCampaigns;
-import dev.hearth.store.GroupCommitSettings;
+import dev.hearth.server.TestServer;
+import dev.hearth.server.http.Outcome;
 import dev.hearth.store.accounts.Account;
 import dev.hearth.store.jdbc.JdbcEventStore;
-import dev.hearth.store.sqlite.SqliteEventStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -29,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +47,7 @@ class AuthApiTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final HttpClient http = HttpClient.newHttpClient();
+    TestServer running;
     JdbcEventStore store;
     TestAuth auth;
     HearthServer server;
@@ -57,19 +55,17 @@ class AuthApiTest {
 
     @BeforeEach
     void start() {
-        store = SqliteEventStore.open(SqliteEventStore.Options.at(dir.resolve("hearth.db")),
-                GroupCommitSettings.DEFAULT, clock, registry);
-        auth = TestAuth.on(store.accounts(), dir, clock);
-        server = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(5)), store, auth.auth(),
-                auth.keys(), TestCampaigns.on(store, clock), registry).start();
+        running = TestServer.start(dir, clock, registry);
+        store = running.store();
+        auth = running.auth();
+        server = running.server();
         origin = "http://127.0.0.1:" + server.port();
     }
 
     @AfterEach
     void stop() {
         http.close();
-        server.stop();
-        store.close();
+        running.close();
     }
 
     /** A browser's view of one signed-in tab: its access token and its cookies. */
@@ -518,7 +514,7 @@ class AuthApiTest {
         var stronger = new PasswordHashParameters(128, 2, 1);
         var settings = new AuthSettings("hearth-test", "hearth-test-api", Duration.ofMinutes(15), Duration.ofDays(7),
                 List.of(), true, stronger);
-        Authentication raised = new Authentication(store.accounts(), auth.keys(), settings, clock);
+        Authentication raised = new Authentication(store.accounts(), store.campaigns(), auth.keys(), settings, clock);
 
         assertThat(raised.login(new Requests.Login("sam", PASSWORD), "10.0.0.1")).isInstanceOf(Outcome.Done.class);
 

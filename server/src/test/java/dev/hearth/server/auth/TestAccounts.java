@@ -1,5 +1,6 @@
 package dev.hearth.server.auth;
 
+import dev.hearth.server.http.Outcome;
 import dev.hearth.store.accounts.Account;
 
 /**
@@ -7,6 +8,9 @@ import dev.hearth.store.accounts.Account;
  * per-address registration limit (tested in {@code AuthApiTest}) does not slow a test with many users.
  */
 public final class TestAccounts {
+
+    /** The password of every account registered here. */
+    public static final String PASSWORD = "correct horse battery";
 
     private TestAccounts() {}
 
@@ -19,7 +23,7 @@ public final class TestAccounts {
 
     public static Registered register(Authentication auth, String username) {
         Outcome<SignedIn> outcome = auth.register(
-                new Requests.Register(username, "The " + username, "correct horse battery"), "test-ip-" + username);
+                new Requests.Register(username, "The " + username, PASSWORD), "test-ip-" + username);
         if (!(outcome instanceof Outcome.Done<SignedIn> done)) {
             throw new AssertionError("could not register " + username + ": " + outcome);
         }

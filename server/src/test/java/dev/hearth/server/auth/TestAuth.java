@@ -1,6 +1,6 @@
 package dev.hearth.server.auth;
 
-import dev.hearth.store.accounts.AccountStore;
+import dev.hearth.store.jdbc.JdbcEventStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -19,13 +19,13 @@ public record TestAuth(Authentication auth, SigningKeyRing keys) {
                 List.of(), true, CHEAP_HASH);
     }
 
-    public static TestAuth on(AccountStore accounts, Path dir, InstantSource clock) {
-        return on(accounts, dir, clock, settings());
+    public static TestAuth on(JdbcEventStore store, Path dir, InstantSource clock) {
+        return on(store, dir, clock, settings());
     }
 
-    public static TestAuth on(AccountStore accounts, Path dir, InstantSource clock, AuthSettings settings) {
+    public static TestAuth on(JdbcEventStore store, Path dir, InstantSource clock, AuthSettings settings) {
         SigningKeyRing keys = SigningKeyRing.open(dir.resolve("signing-keys.json"), Duration.ofDays(30),
                 settings.accessTokenTtl().plus(AccessTokens.LEEWAY), clock);
-        return new TestAuth(new Authentication(accounts, keys, settings, clock), keys);
+        return new TestAuth(new Authentication(store.accounts(), store.campaigns(), keys, settings, clock), keys);
     }
 }

@@ -4,19 +4,14 @@ import static dev.hearth.server.campaigns.CampaignClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hearth.server.HearthServer;
-import dev.hearth.server.ServerSettings;
+import dev.hearth.server.TestServer;
 import dev.hearth.server.auth.TestAccounts;
 import dev.hearth.server.auth.TestAccounts.Registered;
 import dev.hearth.server.auth.TestAuth;
-import dev.hearth.store.GroupCommitSettings;
-import dev.hearth.store.jdbc.JdbcEventStore;
-import dev.hearth.store.sqlite.SqliteEventStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -66,19 +61,15 @@ class CampaignAccessMatrixTest {
     static final Effect NOTHING = (before, after) -> assertThat(after).isEqualTo(before);
 
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    JdbcEventStore store;
-    HearthServer server;
+    TestServer server;
     CampaignClient client;
     final Map<Caller, Registered> users = new EnumMap<>(Caller.class);
     Registered target;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        store = SqliteEventStore.open(SqliteEventStore.Options.at(dir.resolve("hearth.db")),
-                GroupCommitSettings.DEFAULT, InstantSource.system(), registry);
-        TestAuth auth = TestAuth.on(store.accounts(), dir, InstantSource.system());
-        server = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(5)), store, auth.auth(),
-                auth.keys(), TestCampaigns.on(store, InstantSource.system()), registry).start();
+        server = TestServer.start(dir, InstantSource.system(), registry);
+        TestAuth auth = server.auth();
         client = new CampaignClient(server.port());
         for (Caller c : Caller.values()) {
             users.put(c, TestAccounts.register(auth.auth(), c.name().toLowerCase().replace("_", "")));
@@ -89,8 +80,7 @@ class CampaignAccessMatrixTest {
     @AfterAll
     void stop() {
         client.close();
-        server.stop();
-        store.close();
+        server.close();
     }
 
     String token(Caller c) {

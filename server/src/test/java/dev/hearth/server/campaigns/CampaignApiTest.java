@@ -5,19 +5,14 @@ import static dev.hearth.server.campaigns.CampaignClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hearth.server.HearthServer;
-import dev.hearth.server.ServerSettings;
+import dev.hearth.server.TestServer;
 import dev.hearth.server.auth.TestAccounts;
 import dev.hearth.server.auth.TestAccounts.Registered;
 import dev.hearth.server.auth.TestAuth;
-import dev.hearth.store.GroupCommitSettings;
-import dev.hearth.store.jdbc.JdbcEventStore;
-import dev.hearth.store.sqlite.SqliteEventStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +38,7 @@ class CampaignApiTest {
 
     final Clock clock = new Clock();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    JdbcEventStore store;
-    HearthServer server;
+    TestServer server;
     CampaignClient client;
     TestAuth auth;
     Registered gm;
@@ -53,11 +47,8 @@ class CampaignApiTest {
 
     @BeforeEach
     void start() {
-        store = SqliteEventStore.open(SqliteEventStore.Options.at(dir.resolve("hearth.db")),
-                GroupCommitSettings.DEFAULT, clock, registry);
-        auth = TestAuth.on(store.accounts(), dir, clock);
-        server = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(5)), store, auth.auth(),
-                auth.keys(), TestCampaigns.on(store, clock), registry).start();
+        server = TestServer.start(dir, clock, registry);
+        auth = server.auth();
         client = new CampaignClient(server.port());
         gm = TestAccounts.register(auth.auth(), "gwen");
         pia = TestAccounts.register(auth.auth(), "pia");
@@ -67,8 +58,7 @@ class CampaignApiTest {
     @AfterEach
     void stop() {
         client.close();
-        server.stop();
-        store.close();
+        server.close();
     }
 
     JsonNode invite(String role, int maxUses, long expiresInSeconds) {

@@ -52,7 +52,9 @@ public interface AccountStore {
     boolean changePassword(String accountId, String newHash, Instant now);
 
     /**
-     * Deletes the account, its sign-ins and its refresh tokens.
+     * Deletes the account, its sign-ins and its refresh tokens. Knows nothing of campaigns: the API
+     * deletes accounts with {@link dev.hearth.store.campaigns.CampaignStore#deleteAccount}, which
+     * refuses an owner and removes memberships in the same transaction.
      *
      * @return false if there was no such account
      */

@@ -1,7 +1,8 @@
 package dev.hearth.store.accounts;
 
-import dev.hearth.store.StoreException;
-import dev.hearth.store.jdbc.Engine;
+import static dev.hearth.store.jdbc.Transactions.update;
+
+import dev.hearth.store.jdbc.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * The {@link AccountStore} on the event store's database (same pool, same Flyway history). Every
@@ -21,13 +21,11 @@ public final class JdbcAccountStore implements AccountStore {
     private static final String ACCOUNT_COLUMNS =
             "account_id, username, display_name, password_hash, created_at, password_changed_at";
 
-    private final Engine engine;
-    private final DataSource dataSource;
+    private final Transactions tx;
 
-    /** Uses, but does not own, {@code dataSource}: whoever opened it closes it. Its schema must be migrated. */
-    public JdbcAccountStore(Engine engine, DataSource dataSource) {
-        this.engine = engine;
-        this.dataSource = dataSource;
+    /** Uses, but does not own, the pool behind {@code tx}: whoever opened it closes it. Its schema must be migrated. */
+    public JdbcAccountStore(Transactions tx) {
+        this.tx = tx;
     }
 
     /** The key that makes usernames unique ignoring case; ROOT so that no locale folds letters its own way. */
@@ -37,7 +35,7 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public CreateResult create(Account account) {
-        return transaction("create an account", c -> {
+        return tx.run("create an account", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO accounts (" + ACCOUNT_COLUMNS
                     + ", username_key) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, account.id());
@@ -50,7 +48,7 @@ public final class JdbcAccountStore implements AccountStore {
                 ps.executeUpdate();
                 return new CreateResult.Created(account);
             } catch (SQLException e) {
-                if (engine.isUniqueViolation(e)) {
+                if (tx.engine().isUniqueViolation(e)) {
                     c.rollback();
                     return new CreateResult.UsernameTaken(account.username());
                 }
@@ -70,7 +68,7 @@ public final class JdbcAccountStore implements AccountStore {
     }
 
     private Optional<Account> findBy(String column, String value) {
-        return transaction("find an account", c -> {
+        return tx.run("find an account", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE " + column + " = ?")) {
                 ps.setString(1, value);
@@ -87,14 +85,14 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public boolean replacePasswordHash(String accountId, String expectedHash, String newHash) {
-        return transaction("re-hash a password", c -> update(c,
+        return tx.run("re-hash a password", c -> update(c,
                 "UPDATE accounts SET password_hash = ? WHERE account_id = ? AND password_hash = ?",
                 newHash, accountId, expectedHash) == 1);
     }
 
     @Override
     public boolean changePassword(String accountId, String newHash, Instant now) {
-        return transaction("change a password", c -> {
+        return tx.run("change a password", c -> {
             int changed = update(c, "UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE account_id = ?",
                     newHash, now.toEpochMilli(), accountId);
             update(c, "UPDATE sign_ins SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL",
@@ -105,18 +103,26 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public boolean delete(String accountId) {
-        return transaction("delete an account", c -> {
-            // Children first: the foreign keys hold on PostgreSQL (SQLite does not enforce them).
-            update(c, "DELETE FROM refresh_tokens WHERE sign_in_id IN"
-                    + " (SELECT sign_in_id FROM sign_ins WHERE account_id = ?)", accountId);
-            update(c, "DELETE FROM sign_ins WHERE account_id = ?", accountId);
-            return update(c, "DELETE FROM accounts WHERE account_id = ?", accountId) == 1;
-        });
+        return tx.run("delete an account", c -> deleteRecords(c, accountId));
+    }
+
+    /**
+     * Deletes the account's rows, its sign-ins and its refresh tokens in the caller's transaction:
+     * for a store whose records refer to accounts, and must go in the same transaction.
+     *
+     * @return false if there was no such account
+     */
+    public static boolean deleteRecords(Connection c, String accountId) throws SQLException {
+        // Children first: the foreign keys hold on PostgreSQL (SQLite does not enforce them).
+        update(c, "DELETE FROM refresh_tokens WHERE sign_in_id IN"
+                + " (SELECT sign_in_id FROM sign_ins WHERE account_id = ?)", accountId);
+        update(c, "DELETE FROM sign_ins WHERE account_id = ?", accountId);
+        return update(c, "DELETE FROM accounts WHERE account_id = ?", accountId) == 1;
     }
 
     @Override
     public void startSignIn(String accountId, String signInId, String tokenHash, Instant now, Instant expiresAt) {
-        transaction("start a sign-in", c -> {
+        tx.run("start a sign-in", c -> {
             update(c, "INSERT INTO sign_ins (sign_in_id, account_id, created_at) VALUES (?, ?, ?)",
                     signInId, accountId, now.toEpochMilli());
             insertToken(c, tokenHash, signInId, now, expiresAt);
@@ -126,7 +132,7 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public Rotation rotate(String presentedHash, String newHash, Instant now, Instant newExpiresAt) {
-        return transaction("rotate a refresh token", c -> {
+        return tx.run("rotate a refresh token", c -> {
             // The conditional update is the arbiter between concurrent rotations of one token: only
             // one of them sees replaced_at still empty (PostgreSQL re-checks the row after the lock).
             int replaced = update(c, "UPDATE refresh_tokens SET replaced_at = ? WHERE token_hash = ?"
@@ -161,7 +167,7 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public boolean revokeSignInOf(String tokenHash, Instant now) {
-        return transaction("revoke a sign-in", c -> {
+        return tx.run("revoke a sign-in", c -> {
             update(c, "UPDATE sign_ins SET revoked_at = ? WHERE revoked_at IS NULL AND sign_in_id IN"
                     + " (SELECT sign_in_id FROM refresh_tokens WHERE token_hash = ?)", now.toEpochMilli(), tokenHash);
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM refresh_tokens WHERE token_hash = ?")) {
@@ -175,7 +181,7 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public boolean isSignInActive(String accountId, String signInId) {
-        return transaction("check a sign-in", c -> {
+        return tx.run("check a sign-in", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sign_ins"
                     + " WHERE sign_in_id = ? AND account_id = ? AND revoked_at IS NULL")) {
                 ps.setString(1, signInId);
@@ -191,37 +197,5 @@ public final class JdbcAccountStore implements AccountStore {
             throws SQLException {
         update(c, "INSERT INTO refresh_tokens (token_hash, sign_in_id, issued_at, expires_at) VALUES (?, ?, ?, ?)",
                 hash, signInId, now.toEpochMilli(), expiresAt.toEpochMilli());
-    }
-
-    private static int update(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 1, values[i]);
-            }
-            return ps.executeUpdate();
-        }
-    }
-
-    private <T> T transaction(String what, SqlFunction<T> body) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = body.apply(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not " + what + " (" + engine.id() + "): " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlFunction<T> {
-        T apply(Connection c) throws SQLException;
     }
 }

@@ -29,6 +29,10 @@ import java.util.Optional;
  *   <li><b>Removal with a ban</b> removes the member and bars the account from joining by invite.
  *   <li><b>Deleting a campaign</b> deletes its members, bans, invites and game-session records in
  *       one transaction (the sessions' event logs are the event store's).
+ *   <li><b>No campaign outlives its owner's account.</b> {@link #deleteAccount} refuses an account
+ *       that owns a campaign and otherwise removes its memberships and bans with it, in one
+ *       transaction; a campaign is only created for, and an invite only accepted by, an account
+ *       that exists, and neither races with the account's deletion.
  *   <li><b>Outsiders see nothing.</b> {@link #standing} answers {@link Standing.Outsider} alike for
  *       a campaign that does not exist and one the account is not a member of.
  * </ul>
@@ -37,8 +41,12 @@ import java.util.Optional;
  */
 public interface CampaignStore {
 
-    /** Stores a new campaign with its owner as its one GM member. */
-    void create(Campaign campaign);
+    /**
+     * Stores a new campaign with its owner as its one GM member.
+     *
+     * @return false if the owner's account does not exist (nothing stored)
+     */
+    boolean create(Campaign campaign);
 
     Optional<Campaign> find(String campaignId);
 
@@ -84,6 +92,14 @@ public interface CampaignStore {
      * @return false if the campaign has no invite with this id
      */
     boolean revokeInvite(String campaignId, String inviteId, Instant now);
+
+    /**
+     * Deletes an account that owns no campaign: its memberships and bans, then the account with its
+     * sign-ins and tokens (what {@link dev.hearth.store.accounts.AccountStore#delete} deletes), in
+     * one transaction. An account that owns a campaign is refused with the campaigns it owns, and
+     * nothing changes; see {@link AccountDeletion}.
+     */
+    AccountDeletion deleteAccount(String accountId);
 
     /** Joins the account to the campaign of the invite whose code has this hash; see {@link Acceptance}. */
     Acceptance accept(String codeHash, String accountId, Instant now);

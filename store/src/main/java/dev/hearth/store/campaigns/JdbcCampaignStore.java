@@ -5,6 +5,7 @@ import static dev.hearth.store.jdbc.Transactions.update;
 import dev.hearth.core.access.Role;
 import dev.hearth.core.access.Standing;
 import dev.hearth.core.session.SessionId;
+import dev.hearth.store.accounts.JdbcAccountStore;
 import dev.hearth.store.jdbc.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,13 +38,16 @@ public final class JdbcCampaignStore implements CampaignStore {
     }
 
     @Override
-    public void create(Campaign campaign) {
-        tx.run("create a campaign", c -> {
+    public boolean create(Campaign campaign) {
+        return tx.run("create a campaign", c -> {
+            if (!lockAccount(c, campaign.ownerId())) {
+                return false;
+            }
             update(c, "INSERT INTO campaigns (" + CAMPAIGN_COLUMNS + ", version) VALUES (?, ?, ?, ?, 0)",
                     campaign.id(), campaign.name(), campaign.ownerId(), millis(campaign.createdAt()));
             update(c, "INSERT INTO campaign_members (campaign_id, account_id, role, joined_at) VALUES (?, ?, ?, ?)",
                     campaign.id(), campaign.ownerId(), Role.GM.id(), millis(campaign.createdAt()));
-            return null;
+            return true;
         });
     }
 
@@ -154,6 +158,9 @@ public final class JdbcCampaignStore implements CampaignStore {
     @Override
     public Acceptance accept(String codeHash, String accountId, Instant now) {
         return tx.run("accept an invite", c -> {
+            if (!lockAccount(c, accountId)) {
+                return new Acceptance.Refused(Acceptance.Reason.UNKNOWN);
+            }
             List<String> campaignIds = query(c, "SELECT campaign_id FROM campaign_invites WHERE code_hash = ?",
                     rs -> rs.getString(1), codeHash);
             if (campaignIds.isEmpty() || !lock(c, campaignIds.getFirst())) {
@@ -174,6 +181,30 @@ public final class JdbcCampaignStore implements CampaignStore {
             update(c, "INSERT INTO campaign_members (campaign_id, account_id, role, joined_at) VALUES (?, ?, ?, ?)",
                     campaignId, accountId, invite.role().id(), millis(now));
             return new Acceptance.Joined(campaignId, invite.role());
+        });
+    }
+
+    @Override
+    public AccountDeletion deleteAccount(String accountId) {
+        return tx.run("delete an account", c -> {
+            // Locks in the order every change takes them (the account, then its campaigns): a
+            // transfer of ownership to this account, a campaign it creates or an invite it accepts
+            // either committed before and is seen below, or waits and then finds the account gone.
+            if (!lockAccount(c, accountId)) {
+                return new AccountDeletion.NoSuchAccount();
+            }
+            update(c, "UPDATE campaigns SET version = version + 1 WHERE campaign_id IN"
+                    + " (SELECT campaign_id FROM campaign_members WHERE account_id = ?)", accountId);
+            List<Campaign> owned = query(c, "SELECT " + CAMPAIGN_COLUMNS + " FROM campaigns WHERE owner_id = ?"
+                    + " ORDER BY created_at, campaign_id", JdbcCampaignStore::campaign, accountId);
+            if (!owned.isEmpty()) {
+                c.rollback();
+                return new AccountDeletion.OwnsCampaigns(owned);
+            }
+            update(c, "DELETE FROM campaign_members WHERE account_id = ?", accountId);
+            update(c, "DELETE FROM campaign_bans WHERE account_id = ?", accountId);
+            JdbcAccountStore.deleteRecords(c, accountId);
+            return new AccountDeletion.Deleted();
         });
     }
 
@@ -263,6 +294,14 @@ public final class JdbcCampaignStore implements CampaignStore {
             case Standing.Outsider outsider -> MemberChange.NOT_A_MEMBER;
             case Standing.Member member -> member.role() == expected ? MemberChange.DONE : MemberChange.STALE;
         };
+    }
+
+    /**
+     * Locks the account's row against its deletion until this transaction ends (a no-op update of a
+     * column no key uses, so sign-ins referring to the account are not blocked); false if it is gone.
+     */
+    private static boolean lockAccount(Connection c, String accountId) throws SQLException {
+        return update(c, "UPDATE accounts SET display_name = display_name WHERE account_id = ?", accountId) == 1;
     }
 
     /** Serialises changes of one campaign (see the class comment); false if it does not exist. */

@@ -177,7 +177,7 @@ public final class JdbcEventStore implements EventStore {
      * has one database to run and back up. Valid until this store is closed.
      */
     public AccountStore accounts() {
-        return new JdbcAccountStore(engine, dataSource);
+        return new JdbcAccountStore(new Transactions(engine, dataSource));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.hearth.store.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hearth.store.TestStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,18 +13,29 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The {@link AccountStore} contract, run against every engine. A subclass gives each test a fresh
- * database of its engine.
+ * The {@link AccountStore} contract, run against every engine. A subclass names its engine: each
+ * test gets a fresh database of it.
  */
 abstract class AccountStoreContract {
 
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     static final Instant IN_A_WEEK = NOW.plus(Duration.ofDays(7));
 
+    /** This test's database. */
+    @RegisterExtension
+    final TestStore db;
+
+    protected AccountStoreContract(TestStore db) {
+        this.db = db;
+    }
+
     /** The store on this test's database. */
-    protected abstract AccountStore store();
+    protected AccountStore store() {
+        return db.events().accounts();
+    }
 
     static Account account(String username) {
         return new Account(UUID.randomUUID().toString(), username, "The " + username, "$hash$" + username, NOW, NOW);

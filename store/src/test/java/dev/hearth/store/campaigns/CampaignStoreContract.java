@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hearth.core.access.Role;
 import dev.hearth.core.access.Standing;
 import dev.hearth.core.session.SessionId;
+import dev.hearth.store.TestStore;
 import dev.hearth.store.accounts.Account;
 import dev.hearth.store.accounts.AccountStore;
 import java.time.Duration;
@@ -18,19 +19,32 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The {@link CampaignStore} contract, run against every engine. A subclass gives each test a fresh
- * database of its engine.
+ * The {@link CampaignStore} contract, run against every engine. A subclass names its engine: each
+ * test gets a fresh database of it.
  */
 abstract class CampaignStoreContract {
 
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     static final Instant TOMORROW = NOW.plus(Duration.ofDays(1));
 
-    protected abstract CampaignStore store();
+    /** This test's database. */
+    @RegisterExtension
+    final TestStore db;
 
-    protected abstract AccountStore accounts();
+    protected CampaignStoreContract(TestStore db) {
+        this.db = db;
+    }
+
+    protected CampaignStore store() {
+        return db.events().campaigns();
+    }
+
+    protected AccountStore accounts() {
+        return db.events().accounts();
+    }
 
     String account(String username) {
         Account a = new Account(UUID.randomUUID().toString(), username, "The " + username, "h", NOW, NOW);
@@ -306,5 +320,69 @@ abstract class CampaignStoreContract {
             }
             return results;
         }
+    }
+
+    @Test
+    void an_account_that_owns_campaigns_is_not_deleted_and_is_told_which() {
+        String olga = account("olga");
+        Campaign first = campaign(olga);
+        Campaign second = campaign(olga);
+        String pia = joined(first, Role.PLAYER);
+
+        // Oldest first; these two are as old as each other, so by id.
+        List<Campaign> owned = first.id().compareTo(second.id()) < 0 ? List.of(first, second) : List.of(second, first);
+
+        assertThat(store().deleteAccount(olga)).isEqualTo(new AccountDeletion.OwnsCampaigns(owned));
+
+        assertThat(accounts().findById(olga)).isPresent();
+        assertThat(store().standing(first.id(), olga)).isEqualTo(new Standing.Member(Role.GM, true));
+        assertThat(store().members(first.id())).extracting(Member::accountId).containsExactlyInAnyOrder(olga, pia);
+    }
+
+    @Test
+    void deleting_an_account_removes_its_memberships_and_bans_and_keeps_the_campaigns() {
+        String olga = account("olga");
+        Campaign keep = campaign(olga);
+        Campaign tavern = campaign(olga);
+        String pia = joined(keep, Role.GM);
+        invite(tavern, Role.PLAYER, 1, "tavern");
+        assertThat(store().accept("tavern", pia, NOW)).isEqualTo(new Acceptance.Joined(tavern.id(), Role.PLAYER));
+        assertThat(store().remove(tavern.id(), pia, Role.PLAYER, true, NOW)).isEqualTo(MemberChange.DONE);
+
+        assertThat(store().deleteAccount(pia)).isEqualTo(new AccountDeletion.Deleted());
+
+        assertThat(accounts().findById(pia)).isEmpty();
+        assertThat(store().campaignsOf(pia)).isEmpty();
+        assertThat(store().standing(keep.id(), pia)).isEqualTo(Standing.outsider());
+        assertThat(store().members(keep.id())).extracting(Member::accountId).containsExactly(olga);
+        assertThat(store().find(tavern.id())).contains(tavern);
+        assertThat(store().deleteAccount(pia)).isEqualTo(new AccountDeletion.NoSuchAccount());
+    }
+
+    @Test
+    void an_owner_who_transferred_every_campaign_can_be_deleted() {
+        String olga = account("olga");
+        Campaign c = campaign(olga);
+        String gwen = joined(c, Role.GM);
+        assertThat(store().transferOwnership(c.id(), olga, gwen)).isEqualTo(MemberChange.DONE);
+
+        assertThat(store().deleteAccount(olga)).isEqualTo(new AccountDeletion.Deleted());
+
+        assertThat(store().members(c.id())).extracting(Member::accountId).containsExactly(gwen);
+        assertThat(store().standing(c.id(), gwen)).isEqualTo(new Standing.Member(Role.GM, true));
+    }
+
+    @Test
+    void a_deleted_account_neither_creates_campaigns_nor_accepts_invites() {
+        String olga = account("olga");
+        Campaign c = campaign(olga);
+        invite(c, Role.PLAYER, 5, "open");
+        String sam = account("sam");
+        assertThat(store().deleteAccount(sam)).isEqualTo(new AccountDeletion.Deleted());
+
+        assertThat(store().create(new Campaign(UUID.randomUUID().toString(), "Orphan", sam, NOW))).isFalse();
+        assertThat(store().accept("open", sam, NOW)).isEqualTo(new Acceptance.Refused(Acceptance.Reason.UNKNOWN));
+        assertThat(store().campaignsOf(sam)).isEmpty();
+        assertThat(store().invites(c.id()).getFirst().uses()).isZero();
     }
 }
