@@ -5,10 +5,12 @@ import dev.hearth.server.auth.AuthEndpoints;
 import dev.hearth.server.auth.Authentication;
 import dev.hearth.server.auth.BearerAuthentication;
 import dev.hearth.server.auth.JwksHandler;
+import dev.hearth.server.auth.RequestAuthentication;
 import dev.hearth.server.auth.SigningKeyRing;
 import dev.hearth.server.campaigns.CampaignEndpoints;
 import dev.hearth.server.campaigns.Campaigns;
 import dev.hearth.server.http.ErrorMapper;
+import dev.hearth.server.local.LocalAuthentication;
 import dev.hearth.server.http.OpenApiHandler;
 import dev.hearth.server.http.JettyErrorHandler;
 import dev.hearth.server.ops.HttpRequestMetrics;
@@ -26,6 +28,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,12 +62,22 @@ public final class HearthServer implements AutoCloseable {
      */
     public HearthServer(ServerSettings settings, EventStore store, Authentication auth, SigningKeyRing keys,
             Campaigns campaigns, PrometheusMeterRegistry registry) {
+        this(settings, new AccessMode.Accounts(), store, auth, keys, campaigns, registry);
+    }
+
+    /** @param mode accounts and tokens, or local mode's one user (whose server listens on loopback only) */
+    public HearthServer(ServerSettings settings, AccessMode mode, EventStore store, Authentication auth,
+            SigningKeyRing keys, Campaigns campaigns, PrometheusMeterRegistry registry) {
         this.settings = settings;
         ObjectMapper json = new ObjectMapper();
+        Optional<LocalAuthentication> local = switch (mode) {
+            case AccessMode.Accounts accounts -> Optional.empty();
+            case AccessMode.Local l -> Optional.of(new LocalAuthentication(l.table().user()));
+        };
+        RequestAuthentication caller = local.<RequestAuthentication>map(l -> l).orElseGet(() -> new BearerAuthentication(auth));
         Routes routes = new Routes(new LivenessHandler(), new ReadinessHandler(store), new MetricsHandler(registry),
-                new AuthEndpoints(auth, json), new JwksHandler(keys),
-                new CampaignEndpoints(campaigns, new BearerAuthentication(auth), json), new OpenApiHandler(),
-                new ErrorMapper());
+                new AuthEndpoints(auth, caller, json), local, new JwksHandler(keys),
+                new CampaignEndpoints(campaigns, caller, json), new OpenApiHandler(), new ErrorMapper());
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(registry);
         GracefulStop gracefulStop = new GracefulStop(settings.shutdownGrace());
         JettyErrorHandler jettyErrors = new JettyErrorHandler(json);

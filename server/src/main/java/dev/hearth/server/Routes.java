@@ -5,11 +5,14 @@ import dev.hearth.server.auth.JwksHandler;
 import dev.hearth.server.campaigns.CampaignEndpoints;
 import dev.hearth.server.http.ErrorMapper;
 import dev.hearth.server.http.OpenApiHandler;
+import dev.hearth.server.local.LocalAuthentication;
 import dev.hearth.server.ops.LivenessHandler;
 import dev.hearth.server.ops.MetricsHandler;
 import dev.hearth.server.ops.ReadinessHandler;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import java.util.Optional;
 
 /** Every route the server answers, top to bottom, and the one mapper for everything that fails. */
 final class Routes {
@@ -18,17 +21,19 @@ final class Routes {
     private final ReadinessHandler readiness;
     private final MetricsHandler metrics;
     private final AuthEndpoints auth;
+    private final Optional<LocalAuthentication> local;
     private final JwksHandler jwks;
     private final CampaignEndpoints campaigns;
     private final OpenApiHandler openApi;
     private final ErrorMapper errors;
 
     Routes(LivenessHandler liveness, ReadinessHandler readiness, MetricsHandler metrics, AuthEndpoints auth,
-            JwksHandler jwks, CampaignEndpoints campaigns, OpenApiHandler openApi, ErrorMapper errors) {
+            Optional<LocalAuthentication> local, JwksHandler jwks, CampaignEndpoints campaigns, OpenApiHandler openApi, ErrorMapper errors) {
         this.liveness = liveness;
         this.readiness = readiness;
         this.metrics = metrics;
         this.auth = auth;
+        this.local = local;
         this.jwks = jwks;
         this.campaigns = campaigns;
         this.openApi = openApi;
@@ -43,13 +48,13 @@ final class Routes {
         // The API (docs/api.md, and the same as /api/openapi.json: a test checks both).
         routes.get("/api/openapi.json", openApi);
         routes.get("/.well-known/jwks.json", jwks);
-        routes.post("/api/auth/register", auth::register);
-        routes.post("/api/auth/login", auth::login);
-        routes.post("/api/auth/refresh", auth::refresh);
-        routes.post("/api/auth/logout", auth::logout);
-        routes.post("/api/auth/password", auth::changePassword);
+        routes.post("/api/auth/register", accountRoute(auth::register));
+        routes.post("/api/auth/login", accountRoute(auth::login));
+        routes.post("/api/auth/refresh", accountRoute(auth::refresh));
+        routes.post("/api/auth/logout", accountRoute(auth::logout));
+        routes.post("/api/auth/password", accountRoute(auth::changePassword));
         routes.get("/api/me", auth::me);
-        routes.delete("/api/me", auth::deleteAccount);
+        routes.delete("/api/me", accountRoute(auth::deleteAccount));
 
         routes.post("/api/campaigns", campaigns::create);
         routes.get("/api/campaigns", campaigns::mine);
@@ -69,5 +74,10 @@ final class Routes {
         // told otherwise; registering the mapper for them too keeps one error shape everywhere.
         routes.exception(HttpResponseException.class, errors);
         routes.exception(Exception.class, errors);
+    }
+
+    /** In local mode there are no accounts to sign in to or change: the route answers E014 instead. */
+    private Handler accountRoute(Handler handler) {
+        return local.<Handler>map(l -> l::refuseAccountRoute).orElse(handler);
     }
 }

@@ -33,14 +33,15 @@ public final class AuthEndpoints {
     private final Authentication auth;
     private final JsonBody body;
     private final OriginPolicy origins;
-    private final BearerAuthentication bearer;
+    private final RequestAuthentication caller;
     private final RefreshTokens csrfTokens = new RefreshTokens(new java.security.SecureRandom());
 
-    public AuthEndpoints(Authentication auth, ObjectMapper json) {
+    /** {@code caller} authenticates {@code /api/me} and the password and deletion routes. */
+    public AuthEndpoints(Authentication auth, RequestAuthentication caller, ObjectMapper json) {
         this.auth = auth;
         this.body = new JsonBody(json, BODY_LIMIT);
         this.origins = new OriginPolicy(auth.settings().allowedOrigins());
-        this.bearer = new BearerAuthentication(auth);
+        this.caller = caller;
     }
 
     public void register(Context ctx) {
@@ -106,7 +107,7 @@ public final class AuthEndpoints {
     }
 
     private void authenticated(Context ctx, Consumer<Account> then) {
-        send(ctx, bearer.account(ctx), then);
+        send(ctx, caller.account(ctx), then);
     }
 
     /** Login and registration set cookies: a foreign page must not sign a browser in to another account. */

@@ -10,7 +10,7 @@ import io.javalin.http.Context;
  * refusal (with {@code WWW-Authenticate} set on the response). The one place that reads the header,
  * for {@link AuthEndpoints} and for the endpoints of other packages.
  */
-public final class BearerAuthentication {
+public final class BearerAuthentication implements RequestAuthentication {
 
     private final Authentication auth;
 
@@ -18,6 +18,7 @@ public final class BearerAuthentication {
         this.auth = auth;
     }
 
+    @Override
     public Outcome<Account> account(Context ctx) {
         String header = ctx.header("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";

@@ -1,7 +1,7 @@
 package dev.hearth.server.campaigns;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hearth.server.auth.BearerAuthentication;
+import dev.hearth.server.auth.RequestAuthentication;
 import dev.hearth.server.http.JsonBody;
 import dev.hearth.server.http.Outcome;
 import dev.hearth.server.http.Refusal;
@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * The HTTP face of {@link Campaigns}: {@code /api/campaigns/*} and {@code /api/invites/{code}/accept}.
- * Every route is bearer-authenticated; each handler only decodes, calls and encodes.
+ * Every route is authenticated (a bearer token, or local mode's one user); each handler only decodes, calls and encodes.
  */
 public final class CampaignEndpoints {
 
@@ -27,12 +27,12 @@ public final class CampaignEndpoints {
     static final int BODY_LIMIT = 8 * 1024;
 
     private final Campaigns campaigns;
-    private final BearerAuthentication bearer;
+    private final RequestAuthentication caller;
     private final JsonBody body;
 
-    public CampaignEndpoints(Campaigns campaigns, BearerAuthentication bearer, ObjectMapper json) {
+    public CampaignEndpoints(Campaigns campaigns, RequestAuthentication caller, ObjectMapper json) {
         this.campaigns = campaigns;
-        this.bearer = bearer;
+        this.caller = caller;
         this.body = new JsonBody(json, BODY_LIMIT);
     }
 
@@ -138,7 +138,7 @@ public final class CampaignEndpoints {
 
     private void authenticated(Context ctx, Consumer<Account> then) {
         ctx.header("Cache-Control", "no-store");
-        send(ctx, bearer.account(ctx), then);
+        send(ctx, caller.account(ctx), then);
     }
 
     private <T> void withBody(Context ctx, Class<T> type, BiConsumer<Account, T> then) {

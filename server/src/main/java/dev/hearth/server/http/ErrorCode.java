@@ -35,7 +35,9 @@ public enum ErrorCode {
      */
     E012("conflict"),
     /** The invite code is unknown, expired, used up or revoked. */
-    E013("invite unusable");
+    E013("invite unusable"),
+    /** Hearth runs in local mode: there are no accounts to register, sign in to, change or delete. */
+    E014("not in local mode");
 
     private final String meaning;
 

@@ -94,4 +94,9 @@ public record Refusal(int status, ErrorBody body) {
     public static Refusal inviteUnusable(int status, String message, String reason) {
         return new Refusal(status, new ErrorBody(ErrorCode.E013, message, Map.of("reason", reason), null));
     }
+
+    /** 403 E014: an account operation that local mode does not offer. */
+    public static Refusal notInLocalMode(String message) {
+        return new Refusal(403, ErrorBody.of(ErrorCode.E014, message));
+    }
 }
