@@ -52,6 +52,8 @@ public final class ConfigKey<T> {
     public static final ConfigKey<Duration> SHUTDOWN_GRACE = new ConfigKey<>("shutdown.grace", "10s",
             new ValueType.TimeSpan(Duration.ZERO, Duration.ofMinutes(10)));
 
+    public static final ConfigKey<AuthMode> AUTH_MODE = new ConfigKey<>("auth.mode", "accounts",
+            new ValueType.Choice<>(AuthMode.class));
     public static final ConfigKey<String> AUTH_ISSUER = new ConfigKey<>("auth.issuer", "hearth",
             new ValueType.Text(Pattern.compile("[^\\s]{1,200}"), "text without spaces, at most 200 characters (often the public URL)"));
     public static final ConfigKey<String> AUTH_AUDIENCE = new ConfigKey<>("auth.audience", "hearth",
@@ -79,7 +81,7 @@ public final class ConfigKey<T> {
             SERVER_HOST, SERVER_PORT, DATA_DIR,
             DB_URL, DB_USER, DB_PASSWORD, DB_SCHEMA, DB_POOL_SIZE, DB_CONNECT_TIMEOUT,
             STORE_SQLITE_SYNCHRONOUS, STORE_GROUP_COMMIT_MAX_BATCH, STORE_GROUP_COMMIT_MAX_WAIT, STORE_QUEUE_CAPACITY,
-            AUTH_ISSUER, AUTH_AUDIENCE, AUTH_ACCESS_TOKEN_TTL, AUTH_REFRESH_TOKEN_TTL, AUTH_SIGNING_KEY_ROTATION,
+            AUTH_MODE, AUTH_ISSUER, AUTH_AUDIENCE, AUTH_ACCESS_TOKEN_TTL, AUTH_REFRESH_TOKEN_TTL, AUTH_SIGNING_KEY_ROTATION,
             AUTH_ALLOWED_ORIGINS, AUTH_COOKIE_SECURE, AUTH_PASSWORD_HASH_MEMORY_KIB, AUTH_PASSWORD_HASH_ITERATIONS,
             AUTH_PASSWORD_HASH_PARALLELISM,
             LOG_FORMAT, LOG_LEVEL, SHUTDOWN_GRACE);

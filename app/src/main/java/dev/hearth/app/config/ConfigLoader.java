@@ -72,8 +72,11 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new EffectiveConfig(HearthConfig.from(new TypedValues(values)), List.copyOf(chosen.values()),
-                unknownVariables());
+        HearthConfig config = HearthConfig.from(new TypedValues(values));
+        if (config.auth().mode() == AuthMode.LOCAL && !LoopbackHost.SYSTEM.isLoopback(config.server().host())) {
+            throw new InvalidConfigException(List.of(ConfigProblem.localModeOffLoopback(chosen.get(ConfigKey.SERVER_HOST))));
+        }
+        return new EffectiveConfig(config, List.copyOf(chosen.values()), unknownVariables());
     }
 
     private static void override(Map<ConfigKey<?>, RawSetting> chosen, List<RawSetting> settings,

@@ -21,6 +21,14 @@ public record ConfigProblem(String message) {
         return new ConfigProblem("unknown key \"" + name + "\" (" + origin.describe() + "): " + suggestion(name));
     }
 
+    /** Local mode asked for on a host other machines can reach: it has no login, so it would let anyone in. */
+    static ConfigProblem localModeOffLoopback(RawSetting host) {
+        return new ConfigProblem("server.host = \"" + host.value() + "\" (" + host.origin().describe()
+                + ") is not a loopback address, and local mode (--local, auth.mode=local) has no login:"
+                + " anyone who could connect would be the GM. Listen on this machine only (--host 127.0.0.1,"
+                + " localhost or ::1), or drop --local to serve other machines with accounts.");
+    }
+
     /** The configuration file as a whole cannot be used. */
     static ConfigProblem file(Path file, String problem) {
         return new ConfigProblem("config file " + file + ": " + problem);

@@ -61,8 +61,8 @@ public record HearthConfig(Server server, Data data, Db db, Store store, Auth au
         }
     }
 
-    /** {@code auth.*}: accounts, tokens and the keys that sign them. */
-    public record Auth(String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl,
+    /** {@code auth.*}: local mode or accounts; tokens and the keys that sign them. */
+    public record Auth(AuthMode mode, String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl,
             Duration signingKeyRotation, List<String> allowedOrigins, boolean cookieSecure, int passwordHashMemoryKib,
             int passwordHashIterations, int passwordHashParallelism) {
 
@@ -100,7 +100,7 @@ public record HearthConfig(Server server, Data data, Db db, Store store, Auth au
                         v.get(ConfigKey.DB_SCHEMA), v.get(ConfigKey.DB_POOL_SIZE), v.get(ConfigKey.DB_CONNECT_TIMEOUT)),
                 new Store(v.get(ConfigKey.STORE_SQLITE_SYNCHRONOUS), v.get(ConfigKey.STORE_GROUP_COMMIT_MAX_BATCH),
                         v.get(ConfigKey.STORE_GROUP_COMMIT_MAX_WAIT), v.get(ConfigKey.STORE_QUEUE_CAPACITY)),
-                new Auth(v.get(ConfigKey.AUTH_ISSUER), v.get(ConfigKey.AUTH_AUDIENCE), v.get(ConfigKey.AUTH_ACCESS_TOKEN_TTL),
+                new Auth(v.get(ConfigKey.AUTH_MODE), v.get(ConfigKey.AUTH_ISSUER), v.get(ConfigKey.AUTH_AUDIENCE), v.get(ConfigKey.AUTH_ACCESS_TOKEN_TTL),
                         v.get(ConfigKey.AUTH_REFRESH_TOKEN_TTL), v.get(ConfigKey.AUTH_SIGNING_KEY_ROTATION),
                         v.get(ConfigKey.AUTH_ALLOWED_ORIGINS), v.get(ConfigKey.AUTH_COOKIE_SECURE),
                         v.get(ConfigKey.AUTH_PASSWORD_HASH_MEMORY_KIB), v.get(ConfigKey.AUTH_PASSWORD_HASH_ITERATIONS),

@@ -8,5 +8,8 @@
  * {@link dev.hearth.app.config.ConfigProblem} can say where to fix it, and {@link
  * dev.hearth.app.config.EffectiveConfig} can log them with secrets masked ({@link
  * dev.hearth.app.config.Secret}, {@link dev.hearth.app.config.DatabaseUrl#mask}).
+ *
+ * <p>One check spans keys: local mode ({@link dev.hearth.app.config.AuthMode#LOCAL}) is refused
+ * unless {@code server.host} is loopback ({@code LoopbackHost}), since nobody logs in.
  */
 package dev.hearth.app.config;
