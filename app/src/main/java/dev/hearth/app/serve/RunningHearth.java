@@ -1,14 +1,18 @@
 package dev.hearth.app.serve;
 
+import dev.hearth.app.config.AuthMode;
 import dev.hearth.app.config.HearthConfig;
 import dev.hearth.app.store.DataDirectoryLock;
 import dev.hearth.app.store.EventStoreFactory;
 import dev.hearth.core.access.AccessPolicy;
+import dev.hearth.server.AccessMode;
 import dev.hearth.server.HearthServer;
 import dev.hearth.server.ServerSettings;
 import dev.hearth.server.auth.Authentication;
+import dev.hearth.server.auth.PasswordHasher;
 import dev.hearth.server.auth.SigningKeyRing;
 import dev.hearth.server.campaigns.Campaigns;
+import dev.hearth.server.local.LocalTable;
 import dev.hearth.server.ops.JvmMetrics;
 import dev.hearth.store.EventStore;
 import dev.hearth.store.jdbc.JdbcEventStore;
@@ -29,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * A Hearth that serves: the object graph built from a configuration, and its orderly stop.
  *
  * <p>Start order: metrics, data directory lock (SQLite only), event store (accounts and campaigns
- * share its database), signing keys, HTTP server. Stop runs
+ * share its database), signing keys, in local mode the local user and its campaign, HTTP server. Stop runs
  * the other way, and the order matters: the server first, so no request is still writing when the
  * store closes; then the store, which commits every write it accepted; then the lock.
  */
@@ -42,10 +46,13 @@ final class RunningHearth {
     private final Optional<DataDirectoryLock> lock;
     private final JvmMetrics jvmMetrics;
     private final URI url;
+    private final Optional<LocalTable> localTable;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    RunningHearth(HearthServer server, EventStore store, Optional<DataDirectoryLock> lock, JvmMetrics jvmMetrics, URI url) {
+    RunningHearth(HearthServer server, EventStore store, Optional<DataDirectoryLock> lock, JvmMetrics jvmMetrics, URI url,
+            Optional<LocalTable> localTable) {
+        this.localTable = localTable;
         this.server = server;
         this.store = store;
         this.lock = lock;
@@ -82,9 +89,20 @@ final class RunningHearth {
                     config.auth().settings(), InstantSource.system());
             Campaigns campaigns = new Campaigns(store.campaigns(), new AccessPolicy(), InstantSource.system(),
                     new SecureRandom());
-            HearthServer server = new HearthServer(settings, store, auth, keys, campaigns, registry).start();
+            Optional<LocalTable> localTable = Optional.empty();
+            AccessMode mode = new AccessMode.Accounts();
+            if (config.auth().mode() == AuthMode.LOCAL) {
+                SecureRandom random = new SecureRandom();
+                localTable = Optional.of(LocalTable.prepare(store.accounts(), store.campaigns(),
+                        new PasswordHasher(config.auth().settings().passwordHash(), random), random, InstantSource.system()));
+                log.info("local mode: no login; every request is account {} ({}), GM of campaign {} ({})",
+                        localTable.get().user().username(), localTable.get().user().id(),
+                        localTable.get().campaign().name(), localTable.get().campaign().id());
+                mode = new AccessMode.Local(localTable.get());
+            }
+            HearthServer server = new HearthServer(settings, mode, store, auth, keys, campaigns, registry).start();
             URI url = URI.create("http://" + browsableHost(config.server().host()) + ":" + server.port() + "/");
-            return new RunningHearth(server, store, lock, jvmMetrics, url);
+            return new RunningHearth(server, store, lock, jvmMetrics, url, localTable);
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -101,6 +119,11 @@ final class RunningHearth {
 
     URI url() {
         return url;
+    }
+
+    /** In local mode, the local user and its campaign; empty with accounts. */
+    Optional<LocalTable> localTable() {
+        return localTable;
     }
 
     /** Stops everything, once; later calls return at once. Safe to call from a shutdown hook. */

@@ -59,6 +59,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on; 0.0.0.0 for every interface (server.host, default 127.0.0.1).")
     private String host;
 
+    @Option(names = "--local", description = "Local mode: no login, you are the GM of a default campaign; this machine only (auth.mode=local).")
+    private boolean local;
+
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory holding the SQLite file (data.dir, default ./hearth-data).")
     private String data;
 
@@ -105,6 +108,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(hearth::stop, "hearth-shutdown"));
         out.println("Hearth is running at " + hearth.url());
+        hearth.localTable().ifPresent(table -> out.println("Local mode: no login, this machine only; you are "
+                + table.user().displayName() + ", GM of \"" + table.campaign().name() + "\"."));
         out.flush();
         hearth.awaitStopped();
         return 0;
@@ -118,6 +123,7 @@ public final class ServeCommand implements Callable<Integer> {
         addFlag(flags, "server.host", host, "--host");
         addFlag(flags, "data.dir", data, "--data");
         addFlag(flags, "db.url", db, "--db");
+        addFlag(flags, "auth.mode", local ? "local" : null, "--local");
         return flags;
     }
 

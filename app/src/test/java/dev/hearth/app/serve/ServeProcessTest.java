@@ -96,6 +96,38 @@ class ServeProcessTest {
     }
 
     @Test
+    void local_mode_on_every_interface_exits_2_naming_the_problem_and_the_fix_and_writes_nothing() throws Exception {
+        HearthProcess.Result result = run(Map.of(), "serve", "--local", "--host", "0.0.0.0");
+
+        assertThat(result.exitCode()).isEqualTo(ServeCommand.EXIT_INVALID_CONFIG);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr())
+                .startsWith("hearth: ")
+                .contains("server.host = \"0.0.0.0\" (flag --host) is not a loopback address")
+                .contains("local mode (--local, auth.mode=local) has no login")
+                .contains("--host 127.0.0.1");
+        assertThat(workDir.resolve("hearth-data")).doesNotExist();
+    }
+
+    @Test
+    void local_mode_serves_the_local_gm_without_a_token_and_says_so() throws Exception {
+        try (HearthProcess hearth = HearthProcess.start(workDir, outputDir, Map.of(), "serve", "--local", "--port", "0");
+                HttpClient http = HttpClient.newHttpClient()) {
+            URI url = hearth.awaitRunning();
+
+            assertThat(url.toString()).matches("http://127\\.0\\.0\\.1:\\d+/");
+            HttpResponse<String> me = get(http, url.resolve("/api/me"));
+            assertThat(me.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(me.body()).path("username").asText()).isEqualTo("local");
+
+            HearthProcess.Result result = hearth.terminate();
+
+            assertThat(result.stdout()).isEqualTo("Hearth is running at " + url + "\n"
+                    + "Local mode: no login, this machine only; you are Game Master, GM of \"My table\".\n");
+        }
+    }
+
+    @Test
     void unknown_key_in_config_file_exits_2_naming_the_key_and_the_file() throws Exception {
         Path config = Files.writeString(workDir.resolve("hearth.yaml"), "server:\n  prot: 9000\n");
 
