@@ -1,5 +1,7 @@
 package dev.hearth.app;
 
+import dev.hearth.app.admin.AdminCommand;
+import dev.hearth.app.admin.RotateKeyCommand;
 import dev.hearth.app.serve.ServeCommand;
 import java.util.Map;
 import picocli.CommandLine;
@@ -17,6 +19,8 @@ public final class Main {
     static CommandLine commandLine(Map<String, String> environment) {
         CommandLine cli = new CommandLine(new HearthCommand());
         cli.addSubcommand("serve", new ServeCommand(environment));
+        cli.addSubcommand("admin", new CommandLine(new AdminCommand())
+                .addSubcommand("rotate-key", new RotateKeyCommand(environment)));
         return cli;
     }
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
  * Hearth's whole configuration, typed and checked. Built by {@link ConfigLoader} from defaults, a
  * file, the environment and flags; every key is documented in docs/configuration.md.
  */
-public record HearthConfig(Server server, Data data, Db db, Store store, Auth auth, Log log, Shutdown shutdown) {
+public record HearthConfig(Server server, Data data, Db db, Store store, Auth auth, Log log, Shutdown shutdown,
+        Secrets secrets) {
 
     /** {@code server.*}: where HTTP listens. */
     public record Server(String host, int port) {}
@@ -76,6 +77,18 @@ public record HearthConfig(Server server, Data data, Db db, Store store, Auth au
         }
     }
 
+    /**
+     * {@code secrets.*}: the keys that seal secrets at rest. {@code key} (from {@code HEARTH_SECRETS_KEY})
+     * wins over the key file; an empty {@code keyFile} means {@code <data.dir>/secrets.keys}.
+     */
+    public record Secrets(String keyFile, Secret key) {}
+
+    /** The secrets key file: {@code secrets.key-file}, else {@code secrets.keys} in the data directory. */
+    public Path secretsKeyFile() {
+        return secrets.keyFile().isBlank() ? data.dir().resolve("secrets.keys")
+                : Path.of(secrets.keyFile().strip()).toAbsolutePath().normalize();
+    }
+
     /** {@code log.*}. */
     public record Log(LogFormat format, LogLevel level) {}
 
@@ -89,7 +102,7 @@ public record HearthConfig(Server server, Data data, Db db, Store store, Auth au
 
     /** This configuration with its data (and so its SQLite file) in {@code dir}. */
     public HearthConfig withDataDir(Path dir) {
-        return new HearthConfig(server, new Data(dir.toAbsolutePath().normalize()), db, store, auth, log, shutdown);
+        return new HearthConfig(server, new Data(dir.toAbsolutePath().normalize()), db, store, auth, log, shutdown, secrets);
     }
 
     static HearthConfig from(TypedValues v) {
@@ -106,6 +119,7 @@ public record HearthConfig(Server server, Data data, Db db, Store store, Auth au
                         v.get(ConfigKey.AUTH_PASSWORD_HASH_MEMORY_KIB), v.get(ConfigKey.AUTH_PASSWORD_HASH_ITERATIONS),
                         v.get(ConfigKey.AUTH_PASSWORD_HASH_PARALLELISM)),
                 new Log(v.get(ConfigKey.LOG_FORMAT), v.get(ConfigKey.LOG_LEVEL)),
-                new Shutdown(v.get(ConfigKey.SHUTDOWN_GRACE)));
+                new Shutdown(v.get(ConfigKey.SHUTDOWN_GRACE)),
+                new Secrets(v.get(ConfigKey.SECRETS_KEY_FILE), v.get(ConfigKey.SECRETS_KEY)));
     }
 }

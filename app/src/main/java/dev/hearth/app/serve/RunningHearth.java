@@ -2,6 +2,7 @@ package dev.hearth.app.serve;
 
 import dev.hearth.app.config.AuthMode;
 import dev.hearth.app.config.HearthConfig;
+import dev.hearth.app.secrets.SecretsAtRest;
 import dev.hearth.app.store.DataDirectoryLock;
 import dev.hearth.app.store.EventStoreFactory;
 import dev.hearth.core.access.AccessPolicy;
@@ -14,6 +15,7 @@ import dev.hearth.server.auth.SigningKeyRing;
 import dev.hearth.server.campaigns.Campaigns;
 import dev.hearth.server.local.LocalTable;
 import dev.hearth.server.ops.JvmMetrics;
+import dev.hearth.server.secrets.SecretBox;
 import dev.hearth.store.EventStore;
 import dev.hearth.store.jdbc.JdbcEventStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -83,7 +85,10 @@ final class RunningHearth {
             ServerSettings settings = new ServerSettings(
                     config.server().host(), config.server().port(), config.shutdown().grace());
             // A replaced key verifies as long as the last token it signed can live.
-            SigningKeyRing keys = SigningKeyRing.open(config.data().signingKeysFile(), config.auth().signingKeyRotation(),
+            SecretBox secrets = new SecretsAtRest(config).openBox(new SecureRandom());
+            log.info("secrets at rest sealed under key {}", secrets.keys().current().id());
+            SigningKeyRing keys = SigningKeyRing.open(config.data().signingKeysFile(), secrets,
+                    config.auth().signingKeyRotation(),
                     config.auth().accessTokenTtl().plusMinutes(1), InstantSource.system());
             Authentication auth = new Authentication(store.accounts(), store.campaigns(), keys,
                     config.auth().settings(), InstantSource.system());

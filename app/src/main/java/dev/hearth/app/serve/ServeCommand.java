@@ -8,6 +8,7 @@ import dev.hearth.app.config.InvalidConfigException;
 import dev.hearth.app.config.RawSetting;
 import dev.hearth.app.logging.LogbackConfiguration;
 import dev.hearth.server.ServerStartException;
+import dev.hearth.server.secrets.SecretKeysException;
 import dev.hearth.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
  * until SIGTERM or Ctrl-C, when it stops gracefully.
  *
  * <p>Exit codes: 2 for a configuration or usage problem, 1 when Hearth cannot start (store, data
- * directory, port), and the JVM's 143 (SIGTERM) or 130 (SIGINT) after a stop.
+ * directory, secrets keys, port), and the JVM's 143 (SIGTERM) or 130 (SIGINT) after a stop.
  */
 @Command(
         name = "serve",
@@ -100,7 +101,7 @@ public final class ServeCommand implements Callable<Integer> {
         RunningHearth hearth;
         try {
             hearth = RunningHearth.start(config);
-        } catch (StoreException | ServerStartException e) {
+        } catch (StoreException | ServerStartException | SecretKeysException e) {
             log.debug("start failed", e);
             err.println("hearth: " + e.getMessage());
             err.flush();

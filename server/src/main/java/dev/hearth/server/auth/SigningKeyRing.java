@@ -6,15 +6,15 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.hearth.server.secrets.SecretBox;
+import dev.hearth.server.secrets.SecretBoxException;
+import dev.hearth.server.secrets.SecretKeysException;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
@@ -32,8 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ES256 keys that sign access tokens, kept in one JWK set file in the data directory, readable
- * by its owner only (600).
+ * The ES256 keys that sign access tokens, kept in one file in the data directory ({@link SigningKeyFile}),
+ * readable by its owner only (600), with the private halves sealed by a {@link SecretBox}.
  *
  * <p>One key signs (the newest); when it is older than the rotation age a new key takes over. The
  * old key is kept, marked with an expiry ({@code exp}) one access-token lifetime later, so that every
@@ -48,15 +48,17 @@ public final class SigningKeyRing {
     private static final Logger log = LoggerFactory.getLogger(SigningKeyRing.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    private final Path file;
+    private final SigningKeyFile file;
+    private final SecretBox box;
     private final Duration rotationAge;
     private final Duration retiredKeyLifetime;
     private final InstantSource clock;
     private List<ECKey> keys; // newest first; guarded by this
 
-    private SigningKeyRing(Path file, Duration rotationAge, Duration retiredKeyLifetime, InstantSource clock,
-            List<ECKey> keys) {
+    private SigningKeyRing(SigningKeyFile file, SecretBox box, Duration rotationAge, Duration retiredKeyLifetime,
+            InstantSource clock, List<ECKey> keys) {
         this.file = file;
+        this.box = box;
         this.rotationAge = rotationAge;
         this.retiredKeyLifetime = retiredKeyLifetime;
         this.clock = clock;
@@ -64,33 +66,44 @@ public final class SigningKeyRing {
     }
 
     /**
-     * Loads the keys in {@code file}, creating the file with a first key if it is absent.
+     * Loads the keys in {@code file}, creating the file with a first key if it is absent. A file with
+     * private keys in clear (written before they were sealed) or sealed under an older secrets key is
+     * written again, sealed under the current one.
      *
+     * @param box seals and opens the private halves
      * @param rotationAge how long a key signs before a new one takes over
      * @param retiredKeyLifetime how long a replaced key keeps verifying: the access-token lifetime plus leeway
+     * @throws SecretKeysException when a sealed key does not open with the known secrets keys
+     * @throws IllegalStateException when the file is garbled
      */
-    public static SigningKeyRing open(Path file, Duration rotationAge, Duration retiredKeyLifetime, InstantSource clock) {
-        List<ECKey> keys = new ArrayList<>();
-        if (Files.exists(file)) {
-            try {
-                for (JWK jwk : JWKSet.parse(Files.readString(file, StandardCharsets.UTF_8)).getKeys()) {
-                    if (!(jwk instanceof ECKey ec) || !ec.isPrivate() || ec.getKeyID() == null || ec.getIssueTime() == null) {
-                        throw new IllegalStateException("a key in " + file + " is not a private P-256 key with kid and iat");
-                    }
-                    keys.add(ec);
-                }
+    public static SigningKeyRing open(Path file, SecretBox box, Duration rotationAge, Duration retiredKeyLifetime,
+            InstantSource clock) {
+        SigningKeyFile keyFile = new SigningKeyFile(file);
+        SigningKeyFile.Loaded loaded;
+        try {
+            loaded = keyFile.read(box);
+            if (Files.exists(file)) {
                 restrictToOwner(file);
-            } catch (IOException | ParseException | IllegalStateException e) {
-                throw new IllegalStateException("Cannot read the signing keys in " + file + " (" + e.getMessage()
-                        + "). Restore the file from a backup, or delete it to start with a new key"
-                        + " (every signed-in user then has to log in again).", e);
             }
+        } catch (SecretBoxException e) {
+            throw new SecretKeysException("Cannot open the signing keys in " + file + ": " + e.getMessage()
+                    + ". Use the secrets key file or HEARTH_SECRETS_KEY that sealed them (restore it from the backup"
+                    + " taken with the data directory), or delete " + file + " to start with a new signing key"
+                    + " (every signed-in user then has to log in again).", e);
+        } catch (IOException | ParseException | IllegalStateException e) {
+            throw new IllegalStateException("Cannot read the signing keys in " + file + " (" + e.getMessage()
+                    + "). Restore the file from a backup, or delete it to start with a new key"
+                    + " (every signed-in user then has to log in again).", e);
         }
-        SigningKeyRing ring = new SigningKeyRing(file, rotationAge, retiredKeyLifetime, clock, keys);
+        List<ECKey> keys = new ArrayList<>(loaded.keys());
+        SigningKeyRing ring = new SigningKeyRing(keyFile, box, rotationAge, retiredKeyLifetime, clock, keys);
         synchronized (ring) {
             ring.keys.sort(Comparator.comparing((ECKey k) -> k.getIssueTime()).reversed());
             if (ring.keys.isEmpty() || ring.activeIsDue(clock.instant())) {
                 ring.rotate(clock.instant());
+            } else if (loaded.needsReseal()) {
+                keyFile.write(ring.keys, box);
+                log.info("signing keys in {} re-sealed under secrets key {}", file, box.keys().current().id());
             }
         }
         return ring;
@@ -153,20 +166,8 @@ public final class SigningKeyRing {
         log.info("signing key {} now signs access tokens ({} older key(s) still verify)", fresh.getKeyID(), next.size() - 1);
     }
 
-    /** Writes a temporary file (600 from its creation) and moves it over the old one, so a crash never leaves half a file. */
     private void save(List<ECKey> next) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-            Path temp = posix
-                    ? Files.createTempFile(file.toAbsolutePath().getParent(), ".signing-keys", ".tmp",
-                            PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                    : Files.createTempFile(file.toAbsolutePath().getParent(), ".signing-keys", ".tmp");
-            Files.writeString(temp, new JWKSet(List.<JWK>copyOf(next)).toString(false), StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the signing keys to " + file, e);
-        }
+        file.write(next, box);
     }
 
     private static void restrictToOwner(Path file) throws IOException {

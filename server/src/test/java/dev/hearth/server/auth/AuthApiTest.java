@@ -18,6 +18,7 @@ import dev.hearth.store.accounts.Account;
 import dev.hearth.store.jdbc.JdbcEventStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.hearth.server.secrets.TestBoxes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -234,7 +235,7 @@ class AuthApiTest {
     @Test
     void a_token_signed_by_another_key_is_refused() throws Exception {
         String valid = validToken();
-        SigningKeyRing otherRing = SigningKeyRing.open(dir.resolve("other/keys.json"), Duration.ofDays(30),
+        SigningKeyRing otherRing = SigningKeyRing.open(dir.resolve("other/keys.json"), TestBoxes.fresh(), Duration.ofDays(30),
                 Duration.ofMinutes(16), clock);
         JWTClaimsSet claims = SignedJWT.parse(valid).getJWTClaimsSet();
         var otherKey = otherRing.signingKey();

@@ -1,12 +1,23 @@
 package dev.hearth.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import dev.hearth.server.secrets.DataKey;
+import dev.hearth.server.secrets.SecretBox;
+import dev.hearth.server.secrets.SecretKeys;
+import dev.hearth.server.secrets.SecretKeysException;
+import dev.hearth.server.secrets.TestBoxes;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +31,14 @@ class SigningKeyRingTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
 
+    final SecretBox box = TestBoxes.fresh();
+
     SigningKeyRing open() {
-        return SigningKeyRing.open(dir.resolve("keys/signing-keys.json"), ROTATION, RETIRED, clock);
+        return open(box);
+    }
+
+    SigningKeyRing open(SecretBox with) {
+        return SigningKeyRing.open(dir.resolve("keys/signing-keys.json"), with, ROTATION, RETIRED, clock);
     }
 
     AccessTokens tokens(SigningKeyRing ring) {
@@ -66,5 +83,51 @@ class SigningKeyRingTest {
         clock.advance(RETIRED);
         assertThat(ring.publicKeys().getKeys()).extracting(k -> k.getKeyID()).containsExactly(newKid);
         assertThat(ring.verificationKey(oldKid, clock.instant())).isEmpty();
+    }
+
+    @Test
+    void the_key_file_keeps_private_keys_sealed_and_public_halves_readable() throws Exception {
+        SigningKeyRing ring = open();
+        String text = Files.readString(dir.resolve("keys/signing-keys.json"));
+
+        assertThat(text).doesNotContain("\"d\"").contains("\"sealed\":\"v1." + box.keys().current().id() + ".");
+        assertThat(text).contains("\"kid\":\"" + ring.signingKey().getKeyID() + "\"", "\"x\"", "\"y\"");
+    }
+
+    @Test
+    void a_plain_key_file_from_before_sealing_is_migrated_on_open_and_its_tokens_still_verify() throws Exception {
+        Path file = dir.resolve("keys/signing-keys.json");
+        ECKey plain = open().signingKey();
+        Files.writeString(file, new JWKSet(plain).toString(false), StandardCharsets.UTF_8);
+        assertThat(Files.readString(file)).contains("\"d\"");
+        String token = tokens(open()).issue("a", "s", clock.instant());
+
+        SigningKeyRing migrated = open();
+
+        assertThat(Files.readString(file)).doesNotContain("\"d\"").contains("\"sealed\"");
+        assertThat(migrated.signingKey().getKeyID()).isEqualTo(plain.getKeyID());
+        assertThat(tokens(migrated).verify(token, clock.instant())).isPresent();
+    }
+
+    @Test
+    void a_key_file_sealed_with_a_key_hearth_does_not_have_is_refused_naming_the_fix() {
+        open();
+
+        assertThatThrownBy(() -> open(TestBoxes.fresh()))
+                .isInstanceOf(SecretKeysException.class)
+                .hasMessageContaining("not among the known keys")
+                .hasMessageContaining("restore it from the backup");
+    }
+
+    @Test
+    void opening_with_a_newer_current_secrets_key_reseals_under_it() throws Exception {
+        open();
+        SecretBox rotated = new SecretBox(box.keys().withCurrent(DataKey.generate(new SecureRandom())), new SecureRandom());
+
+        open(rotated);
+
+        SecretBox newOnly = new SecretBox(new SecretKeys(List.of(rotated.keys().current())), new SecureRandom());
+        assertThat(Files.readString(dir.resolve("keys/signing-keys.json"))).doesNotContain("v1." + box.keys().current().id() + ".");
+        open(newOnly);
     }
 }

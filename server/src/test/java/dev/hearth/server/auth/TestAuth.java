@@ -1,6 +1,7 @@
 package dev.hearth.server.auth;
 
 import dev.hearth.store.jdbc.JdbcEventStore;
+import dev.hearth.server.secrets.TestBoxes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -24,7 +25,7 @@ public record TestAuth(Authentication auth, SigningKeyRing keys) {
     }
 
     public static TestAuth on(JdbcEventStore store, Path dir, InstantSource clock, AuthSettings settings) {
-        SigningKeyRing keys = SigningKeyRing.open(dir.resolve("signing-keys.json"), Duration.ofDays(30),
+        SigningKeyRing keys = SigningKeyRing.open(dir.resolve("signing-keys.json"), TestBoxes.keptIn(dir), Duration.ofDays(30),
                 settings.accessTokenTtl().plus(AccessTokens.LEEWAY), clock);
         return new TestAuth(new Authentication(store.accounts(), store.campaigns(), keys, settings, clock), keys);
     }
