@@ -1,7 +1,7 @@
 package dev.hearth.app.admin;
 
 import dev.hearth.app.config.ConfigLoader;
-import dev.hearth.app.config.ConfigOrigin;
+import dev.hearth.app.config.ConfigOptions;
 import dev.hearth.app.config.HearthConfig;
 import dev.hearth.app.config.InvalidConfigException;
 import dev.hearth.app.config.RawSetting;
@@ -17,14 +17,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -55,14 +53,10 @@ public final class RotateKeyCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     private boolean help;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (data.dir, default ./hearth-data).")
-    private String data;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (or HEARTH_CONFIG).")
-    private Path configFile;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any setting by its key, e.g. --set secrets.key-file=/etc/hearth/secrets.keys; repeatable.")
-    private Map<String, String> settings = new LinkedHashMap<>();
+    @Mixin
+    private ConfigOptions options = new ConfigOptions();
 
     private final Map<String, String> environment;
 
@@ -76,7 +70,7 @@ public final class RotateKeyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         HearthConfig config;
         try {
-            config = new ConfigLoader(environment).load(Optional.ofNullable(configFile), flagSettings()).config();
+            config = new ConfigLoader(environment).load(options.configFile(), flagSettings()).config();
         } catch (InvalidConfigException e) {
             return fail(err, e.getMessage(), EXIT_INVALID_CONFIG);
         }
@@ -133,11 +127,8 @@ public final class RotateKeyCommand implements Callable<Integer> {
     }
 
     private List<RawSetting> flagSettings() {
-        List<RawSetting> flags = new ArrayList<>();
-        settings.forEach((key, value) -> flags.add(new RawSetting(key, value, new ConfigOrigin.Flag("--set " + key))));
-        if (data != null) {
-            flags.add(new RawSetting("data.dir", data, new ConfigOrigin.Flag("--data")));
-        }
+        List<RawSetting> flags = options.settings();
+        options.addData(flags);
         return flags;
     }
 }

@@ -1,7 +1,7 @@
 package dev.hearth.app.serve;
 
 import dev.hearth.app.config.ConfigLoader;
-import dev.hearth.app.config.ConfigOrigin;
+import dev.hearth.app.config.ConfigOptions;
 import dev.hearth.app.config.EffectiveConfig;
 import dev.hearth.app.config.HearthConfig;
 import dev.hearth.app.config.InvalidConfigException;
@@ -11,17 +11,14 @@ import dev.hearth.server.ServerStartException;
 import dev.hearth.server.secrets.SecretKeysException;
 import dev.hearth.store.StoreException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -63,17 +60,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--local", description = "Local mode: no login, you are the GM of a default campaign; this machine only (auth.mode=local).")
     private boolean local;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory holding the SQLite file (data.dir, default ./hearth-data).")
-    private String data;
 
     @Option(names = "--db", paramLabel = "URL", description = "PostgreSQL instead of SQLite: postgresql://user:password@host:5432/database (db.url).")
     private String db;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (or HEARTH_CONFIG).")
-    private Path configFile;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any setting by its key, e.g. --set log.format=json; repeatable.")
-    private Map<String, String> settings = new LinkedHashMap<>();
+    @Mixin
+    private ConfigOptions options = new ConfigOptions();
 
     private final Map<String, String> environment;
 
@@ -87,7 +80,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         EffectiveConfig effective;
         try {
-            effective = new ConfigLoader(environment).load(Optional.ofNullable(configFile), flagSettings());
+            effective = new ConfigLoader(environment).load(options.configFile(), flagSettings());
         } catch (InvalidConfigException e) {
             err.println("hearth: " + e.getMessage());
             err.flush();
@@ -118,19 +111,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The flags as settings: {@code --set} first, so a dedicated flag (e.g. {@code --port}) wins over it. */
     List<RawSetting> flagSettings() {
-        List<RawSetting> flags = new ArrayList<>();
-        settings.forEach((key, value) -> flags.add(new RawSetting(key, value, new ConfigOrigin.Flag("--set " + key))));
-        addFlag(flags, "server.port", port, "--port");
-        addFlag(flags, "server.host", host, "--host");
-        addFlag(flags, "data.dir", data, "--data");
-        addFlag(flags, "db.url", db, "--db");
-        addFlag(flags, "auth.mode", local ? "local" : null, "--local");
+        List<RawSetting> flags = options.settings();
+        ConfigOptions.add(flags, "server.port", port, "--port");
+        ConfigOptions.add(flags, "server.host", host, "--host");
+        options.addData(flags);
+        ConfigOptions.add(flags, "db.url", db, "--db");
+        ConfigOptions.add(flags, "auth.mode", local ? "local" : null, "--local");
         return flags;
-    }
-
-    private static void addFlag(List<RawSetting> flags, String key, String value, String flag) {
-        if (value != null) {
-            flags.add(new RawSetting(key, value, new ConfigOrigin.Flag(flag)));
-        }
     }
 }
