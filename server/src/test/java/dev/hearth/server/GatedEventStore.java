@@ -69,6 +69,11 @@ final class GatedEventStore implements EventStore {
     }
 
     @Override
+    public List<StoredEvent> readBefore(SessionId sessionId, long beforeSeq, int limit) {
+        return delegate.readBefore(sessionId, beforeSeq, limit);
+    }
+
+    @Override
     public long latestSeq(SessionId sessionId) {
         return delegate.latestSeq(sessionId);
     }

@@ -42,6 +42,15 @@ public interface EventStore extends AutoCloseable {
      */
     List<StoredEvent> read(SessionId sessionId, long afterSeq, int limit);
 
+    /**
+     * The at most {@code limit} events of a session that come immediately before {@code beforeSeq}
+     * ({@code seq < beforeSeq}), in ascending order: a history shown newest first (chat, activity
+     * feeds) pages backwards from {@link Long#MAX_VALUE}, the end of the log, passing each page's
+     * first seq as the next {@code beforeSeq}. A {@code beforeSeq} of 1 or less, or an unknown
+     * session, has no events. The limit is bounded as for {@link #read}.
+     */
+    List<StoredEvent> readBefore(SessionId sessionId, long beforeSeq, int limit);
+
     /** The sequence number of the session's last event; 0 for a session with none. */
     long latestSeq(SessionId sessionId);
 

@@ -22,13 +22,15 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Model-based check of the log's invariants: for any mix of fresh appends, stale appends and
  * retried client messages across sessions, submitted together so they share batches, every answer
- * and the final log equal those of a trivial in-memory model.
+ * and the final log equal those of a trivial in-memory model, whether read forwards or paged
+ * backwards from its end.
  */
 class EventLogModelProperties {
 
@@ -68,7 +70,8 @@ class EventLogModelProperties {
     }
 
     @Property(tries = 60)
-    void the_store_answers_and_ends_like_the_model(@ForAll("scripts") List<Op> script) {
+    void the_store_answers_and_ends_like_the_model(
+            @ForAll("scripts") List<Op> script, @ForAll @IntRange(min = 1, max = 8) int pageSize) {
         String prefix = "t" + (tryNumber++) + "-";
         Map<Integer, List<String>> model = new HashMap<>();
         Map<String, long[]> modelMessages = new HashMap<>();
@@ -110,10 +113,34 @@ class EventLogModelProperties {
         assertThat(answers.stream().map(CompletableFuture::join).toList()).isEqualTo(expected);
         model.forEach((session, log) -> {
             SessionId sid = SessionId.of(prefix + session);
-            List<StoredEvent> stored = store.read(sid, 0, 1000);
-            assertThat(stored.stream().map(e -> new String(e.payload(), UTF_8)).toList()).isEqualTo(log);
+            assertThat(payloads(store.read(sid, 0, 1000))).isEqualTo(log);
             assertThat(store.latestSeq(sid)).isEqualTo(log.size());
+            assertPagesBackwardsLikeTheModel(sid, log, pageSize);
         });
+    }
+
+    /**
+     * Pages backwards from the end of the session's log as a newest-first feed does, each page
+     * starting before the first seq of the last: every page must be the model's events just before.
+     */
+    private static void assertPagesBackwardsLikeTheModel(SessionId sid, List<String> log, int pageSize) {
+        long before = Long.MAX_VALUE;
+        int end = log.size();
+        while (true) {
+            List<StoredEvent> page = store.readBefore(sid, before, pageSize);
+            int start = Math.max(0, end - pageSize);
+            assertThat(payloads(page)).isEqualTo(log.subList(start, end));
+            if (page.isEmpty()) {
+                return;
+            }
+            assertThat(page.getFirst().seq()).isEqualTo(start + 1);
+            before = page.getFirst().seq();
+            end = start;
+        }
+    }
+
+    private static List<String> payloads(List<StoredEvent> events) {
+        return events.stream().map(e -> new String(e.payload(), UTF_8)).toList();
     }
 
     private static AppendRequest request(SessionId sid, long expectedSeq, String msg, int events, int op) {

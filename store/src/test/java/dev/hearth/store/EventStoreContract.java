@@ -233,6 +233,103 @@ abstract class EventStoreContract {
     }
 
     @Test
+    void read_before_in_an_unknown_session_finds_nothing() {
+        EventStore store = open();
+        SessionId s = SessionId.of("nobody-here");
+
+        assertThat(store.readBefore(s, Long.MAX_VALUE, 10)).isEmpty();
+        assertThat(store.readBefore(s, 5, 10)).isEmpty();
+    }
+
+    @Test
+    void read_before_answers_fewer_than_the_limit_when_fewer_come_before() {
+        EventStore store = open();
+        SessionId s = SessionId.of("table-1");
+        store.append(append(s, 0, "m1", "a", "b", "c")).join();
+        // The sessions on either side in key order stay out of the page.
+        store.append(append(SessionId.of("table-0"), 0, "m1", "before")).join();
+        store.append(append(SessionId.of("table-2"), 0, "m1", "after")).join();
+
+        assertThat(texts(store.readBefore(s, Long.MAX_VALUE, 10))).containsExactly("a", "b", "c");
+        assertThat(store.readBefore(s, 100, 10)).extracting(StoredEvent::seq).containsExactly(1L, 2L, 3L);
+        assertThat(store.readBefore(s, 3, 10)).extracting(StoredEvent::seq).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void read_before_the_end_answers_the_newest_events_in_ascending_order_with_content_intact() {
+        EventStore store = open();
+        SessionId s = SessionId.of("table-1");
+        for (int i = 1; i <= 25; i++) {
+            store.append(append(s, i - 1, "m" + i, "e" + i)).join();
+        }
+
+        List<StoredEvent> newest = store.readBefore(s, Long.MAX_VALUE, 10);
+
+        assertThat(newest).extracting(StoredEvent::seq).containsExactlyElementsOf(LongStream.rangeClosed(16, 25).boxed().toList());
+        assertThat(texts(newest)).containsExactlyElementsOf(IntStream.rangeClosed(16, 25).mapToObj(i -> "e" + i).toList());
+        StoredEvent last = newest.getLast();
+        assertThat(last.sessionId()).isEqualTo(s);
+        assertThat(last.type()).isEqualTo("test.happened");
+        assertThat(last.clientMsgId()).contains("m25");
+        assertThat(last.recordedAt()).isEqualTo(NOW);
+        assertThat(store.readBefore(s, 26, 10)).extracting(StoredEvent::seq).containsExactlyElementsOf(
+                newest.stream().map(StoredEvent::seq).toList());
+    }
+
+    @Test
+    void read_before_pages_backwards_through_the_whole_log_reaching_every_event_once_in_order() {
+        EventStore store = open();
+        SessionId s = SessionId.of("table-1");
+        int total = 2_500;
+        for (int first = 1; first <= total; first += 100) {
+            String[] texts = IntStream.range(first, first + 100).mapToObj(i -> "e" + i).toArray(String[]::new);
+            store.append(append(s, first - 1, "m" + first, texts)).join();
+        }
+
+        List<List<StoredEvent>> pages = new ArrayList<>();
+        long before = Long.MAX_VALUE;
+        // Bounded, so a store that never reaches the start fails instead of looping.
+        while (pages.size() <= total / 100) {
+            List<StoredEvent> page = store.readBefore(s, before, 100);
+            if (page.isEmpty()) {
+                break;
+            }
+            pages.add(page);
+            before = page.getFirst().seq();
+        }
+
+        assertThat(pages).hasSize(total / 100).allSatisfy(page -> assertThat(page).hasSize(100));
+        assertThat(before).isEqualTo(1);
+        List<StoredEvent> walked = pages.reversed().stream().flatMap(List::stream).toList();
+        assertThat(walked).extracting(StoredEvent::seq)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+        assertThat(texts(walked)).containsExactlyElementsOf(IntStream.rangeClosed(1, total).mapToObj(i -> "e" + i).toList());
+    }
+
+    @Test
+    void read_before_seq_1_or_less_finds_nothing() {
+        EventStore store = open();
+        SessionId s = SessionId.of("table-1");
+        store.append(append(s, 0, "m1", "a", "b", "c")).join();
+
+        assertThat(store.readBefore(s, 1, 10)).isEmpty();
+        assertThat(store.readBefore(s, 0, 10)).isEmpty();
+        assertThat(texts(store.readBefore(s, 2, 10))).containsExactly("a");
+    }
+
+    @Test
+    void read_before_limits_outside_the_allowed_range_are_refused() {
+        EventStore store = open();
+        SessionId s = SessionId.of("table-1");
+
+        assertThatThrownBy(() -> store.readBefore(s, Long.MAX_VALUE, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.readBefore(s, Long.MAX_VALUE, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.readBefore(s, Long.MAX_VALUE, 10_001))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1-10000");
+    }
+
+    @Test
     void the_latest_snapshot_at_or_before_a_seq_is_loaded() {
         EventStore store = open();
         SessionId s = SessionId.of("table-1");

@@ -82,9 +82,7 @@ public final class JdbcEventStore implements EventStore {
 
     @Override
     public List<StoredEvent> read(SessionId sessionId, long afterSeq, int limit) {
-        if (limit < 1 || limit > MAX_READ_LIMIT) {
-            throw new IllegalArgumentException("read limit must be 1-" + MAX_READ_LIMIT + ", was " + limit);
-        }
+        checkReadLimit(limit);
         return query("read events of session " + sessionId, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT seq, type, payload, client_msg_id, recorded_at FROM events"
@@ -92,14 +90,26 @@ public final class JdbcEventStore implements EventStore {
                 ps.setString(1, sessionId.value());
                 ps.setLong(2, afterSeq);
                 ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<StoredEvent> events = new ArrayList<>();
-                    while (rs.next()) {
-                        events.add(new StoredEvent(sessionId, rs.getLong(1), rs.getString(2), rs.getBytes(3),
-                                Optional.ofNullable(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5))));
-                    }
-                    return events;
-                }
+                return events(sessionId, ps);
+            }
+        });
+    }
+
+    /**
+     * Walks the primary key {@code (session_id, seq)} backwards from {@code beforeSeq}, so a page
+     * costs the same however long the history behind it, then turns the page into ascending order.
+     */
+    @Override
+    public List<StoredEvent> readBefore(SessionId sessionId, long beforeSeq, int limit) {
+        checkReadLimit(limit);
+        return query("read events of session " + sessionId + " before " + beforeSeq, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT seq, type, payload, client_msg_id, recorded_at FROM events"
+                            + " WHERE session_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?")) {
+                ps.setString(1, sessionId.value());
+                ps.setLong(2, beforeSeq);
+                ps.setInt(3, limit);
+                return events(sessionId, ps).reversed();
             }
         });
     }
@@ -203,6 +213,24 @@ public final class JdbcEventStore implements EventStore {
         }
         dataSource.close();
         metrics.close();
+    }
+
+    private static void checkReadLimit(int limit) {
+        if (limit < 1 || limit > MAX_READ_LIMIT) {
+            throw new IllegalArgumentException("read limit must be 1-" + MAX_READ_LIMIT + ", was " + limit);
+        }
+    }
+
+    /** The events {@code ps} selects as {@code seq, type, payload, client_msg_id, recorded_at}, in its order. */
+    private static List<StoredEvent> events(SessionId sessionId, PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<StoredEvent> events = new ArrayList<>();
+            while (rs.next()) {
+                events.add(new StoredEvent(sessionId, rs.getLong(1), rs.getString(2), rs.getBytes(3),
+                        Optional.ofNullable(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5))));
+            }
+            return events;
+        }
     }
 
     private static SessionHead head(ResultSet rs) throws SQLException {
