@@ -2,6 +2,7 @@ package dev.hearth.store.campaigns;
 
 import dev.hearth.core.access.Role;
 import dev.hearth.core.access.Standing;
+import dev.hearth.core.session.SessionId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +76,13 @@ public interface CampaignStore {
 
     /** The campaign's game sessions, oldest first. */
     List<GameSession> sessions(String campaignId);
+
+    /**
+     * The game session with this id, which names its campaign: how a caller holding only a
+     * session id finds the campaign it belongs to. Empty if there is none, as once its campaign
+     * is deleted.
+     */
+    Optional<GameSession> findSession(SessionId sessionId);
 
     /**
      * Stores an invite under the hash of its code.

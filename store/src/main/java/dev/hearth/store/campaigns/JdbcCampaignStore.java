@@ -27,6 +27,7 @@ import java.util.Optional;
 public final class JdbcCampaignStore implements CampaignStore {
 
     private static final String CAMPAIGN_COLUMNS = "campaign_id, name, owner_id, created_at";
+    private static final String SESSION_COLUMNS = "session_id, campaign_id, name, created_at";
     private static final String INVITE_COLUMNS =
             "invite_id, campaign_id, role, created_by, created_at, expires_at, max_uses, uses, revoked_at";
 
@@ -110,7 +111,7 @@ public final class JdbcCampaignStore implements CampaignStore {
             if (!lock(c, session.campaignId())) {
                 return false;
             }
-            update(c, "INSERT INTO game_sessions (session_id, campaign_id, name, created_at) VALUES (?, ?, ?, ?)",
+            update(c, "INSERT INTO game_sessions (" + SESSION_COLUMNS + ") VALUES (?, ?, ?, ?)",
                     session.id().value(), session.campaignId(), session.name(), millis(session.createdAt()));
             return true;
         });
@@ -118,10 +119,18 @@ public final class JdbcCampaignStore implements CampaignStore {
 
     @Override
     public List<GameSession> sessions(String campaignId) {
-        return tx.run("list game sessions", c -> query(c, "SELECT session_id, campaign_id, name, created_at"
+        return tx.run("list game sessions", c -> query(c, "SELECT " + SESSION_COLUMNS
                 + " FROM game_sessions WHERE campaign_id = ? ORDER BY created_at, session_id",
-                rs -> new GameSession(SessionId.of(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        Instant.ofEpochMilli(rs.getLong(4))), campaignId));
+                JdbcCampaignStore::gameSession, campaignId));
+    }
+
+    @Override
+    public Optional<GameSession> findSession(SessionId sessionId) {
+        return tx.run("find a game session", c -> {
+            List<GameSession> found = query(c, "SELECT " + SESSION_COLUMNS + " FROM game_sessions WHERE session_id = ?",
+                    JdbcCampaignStore::gameSession, sessionId.value());
+            return found.stream().findFirst();
+        });
     }
 
     @Override
@@ -316,6 +325,11 @@ public final class JdbcCampaignStore implements CampaignStore {
 
     private static Campaign campaign(ResultSet rs) throws SQLException {
         return new Campaign(rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)));
+    }
+
+    private static GameSession gameSession(ResultSet rs) throws SQLException {
+        return new GameSession(SessionId.of(rs.getString(1)), rs.getString(2), rs.getString(3),
+                Instant.ofEpochMilli(rs.getLong(4)));
     }
 
     private static Invite invite(ResultSet rs) throws SQLException {

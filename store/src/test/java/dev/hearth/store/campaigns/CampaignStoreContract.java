@@ -231,6 +231,28 @@ abstract class CampaignStoreContract {
     }
 
     @Test
+    void a_session_is_found_by_its_id_with_its_campaign() {
+        Campaign c = campaign(account("olga"));
+        GameSession session = new GameSession(SessionId.random(), c.id(), "Session 1", NOW);
+        store().createSession(session);
+        store().createSession(new GameSession(SessionId.random(), c.id(), "Session 2", NOW));
+
+        assertThat(store().findSession(session.id())).contains(session);
+        assertThat(store().findSession(SessionId.random())).isEmpty();
+    }
+
+    @Test
+    void a_session_is_not_found_once_its_campaign_is_deleted() {
+        Campaign c = campaign(account("olga"));
+        GameSession session = new GameSession(SessionId.random(), c.id(), "Session 1", NOW);
+        store().createSession(session);
+
+        assertThat(store().delete(c.id())).isTrue();
+
+        assertThat(store().findSession(session.id())).isEmpty();
+    }
+
+    @Test
     void sql_and_script_text_in_names_is_stored_and_returned_verbatim() {
         String owner = account("olga");
         String name = "x'); DROP TABLE campaigns;-- <script>alert(1)</script> \" \\ \u00e9\u6f22";
