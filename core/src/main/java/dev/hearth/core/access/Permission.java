@@ -12,6 +12,10 @@ public enum Permission {
     MOVE_TOKEN(true),
     CLEAR_CANVAS(true),
     MANAGE_FOG(true),
+    /** Post in the session chat, whisper. */
+    CHAT(true),
+    /** Post a GM announcement to the table and its members' notifications. */
+    ANNOUNCE(true),
 
     // The campaign.
     VIEW_CAMPAIGN(false),

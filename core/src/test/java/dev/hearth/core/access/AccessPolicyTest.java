@@ -15,12 +15,12 @@ class AccessPolicyTest {
     static final Standing SPECTATOR = new Standing.Member(Role.SPECTATOR, false);
 
     @Test
-    void the_seed_matrix_view_for_all_draw_and_move_for_players_and_gms_clear_and_fog_for_gms() {
+    void the_seed_matrix_view_for_all_draw_move_and_chat_for_players_and_gms_clear_fog_and_announce_for_gms() {
         assertThat(policy.permissions(SPECTATOR)).containsExactlyInAnyOrder(
                 Permission.VIEW_CANVAS, Permission.VIEW_CAMPAIGN, Permission.LIST_SESSIONS);
         assertThat(policy.permissions(PLAYER)).containsExactlyInAnyOrder(
                 Permission.VIEW_CANVAS, Permission.VIEW_CAMPAIGN, Permission.LIST_SESSIONS,
-                Permission.DRAW, Permission.MOVE_TOKEN);
+                Permission.DRAW, Permission.MOVE_TOKEN, Permission.CHAT);
         assertThat(policy.permissions(CO_GM)).isEqualTo(EnumSet.complementOf(EnumSet.of(
                 Permission.MANAGE_GMS, Permission.TRANSFER_OWNERSHIP, Permission.DELETE_CAMPAIGN)));
         assertThat(policy.permissions(OWNER)).isEqualTo(EnumSet.allOf(Permission.class));

@@ -1,0 +1,2 @@
+/** The system channel: announcements from administrators to every connected user. */
+package dev.hearth.core.system;

@@ -1,0 +1,45 @@
+package dev.hearth.core.table;
+
+import dev.hearth.core.stream.Caller;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A table as of some point in its log: who is seated and the latest chat lines (older ones are
+ * paged from the log). Immutable; {@link Table#apply} returns a new one.
+ *
+ * @param seated members at the table, in the order they arrived
+ * @param recentChat the last {@link #RECENT_CHAT} chat lines, oldest first
+ */
+public record TableState(Map<String, Caller> seated, List<ChatLine> recentChat) {
+
+    public static final int RECENT_CHAT = 100;
+
+    public static final TableState EMPTY = new TableState(Map.of(), List.of());
+
+    public TableState {
+        seated = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seated));
+        recentChat = List.copyOf(recentChat);
+    }
+
+    TableState seat(Caller caller) {
+        Map<String, Caller> next = new LinkedHashMap<>(seated);
+        next.put(caller.userId(), caller);
+        return new TableState(next, recentChat);
+    }
+
+    TableState unseat(String userId) {
+        Map<String, Caller> next = new LinkedHashMap<>(seated);
+        next.remove(userId);
+        return new TableState(next, recentChat);
+    }
+
+    TableState withChat(ChatLine line) {
+        List<ChatLine> next = new ArrayList<>(recentChat.size() + 1);
+        next.addAll(recentChat.size() >= RECENT_CHAT ? recentChat.subList(1, recentChat.size()) : recentChat);
+        next.add(line);
+        return new TableState(seated, next);
+    }
+}
