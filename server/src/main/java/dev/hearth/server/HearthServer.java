@@ -1,5 +1,21 @@
 package dev.hearth.server;
 
+import dev.hearth.core.access.AccessPolicy;
+import dev.hearth.server.auth.BearerAuthentication;
+import dev.hearth.server.auth.Identity;
+import dev.hearth.server.auth.OriginPolicy;
+import dev.hearth.server.http.Outcome;
+import dev.hearth.server.realtime.Identities;
+import dev.hearth.server.realtime.Realtime;
+import dev.hearth.server.realtime.RealtimeMetrics;
+import dev.hearth.server.realtime.codec.InboxCodec;
+import dev.hearth.server.realtime.codec.SystemCodec;
+import dev.hearth.server.realtime.http.RealtimeHttpEndpoints;
+import dev.hearth.server.realtime.ws.WebSocketEndpoints;
+import dev.hearth.store.accounts.Account;
+import io.javalin.http.Context;
+import java.util.function.Function;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hearth.server.auth.AuthEndpoints;
 import dev.hearth.server.auth.Authentication;
@@ -53,6 +69,7 @@ public final class HearthServer implements AutoCloseable {
     private final Javalin javalin;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Realtime realtime;
 
     /**
      * @param store the event store the readiness probe asks
@@ -74,10 +91,30 @@ public final class HearthServer implements AutoCloseable {
             case AccessMode.Accounts accounts -> Optional.empty();
             case AccessMode.Local l -> Optional.of(new LocalAuthentication(l.table().user()));
         };
-        RequestAuthentication caller = local.<RequestAuthentication>map(l -> l).orElseGet(() -> new BearerAuthentication(auth));
+        BearerAuthentication bearer = new BearerAuthentication(auth);
+        RequestAuthentication caller = local.<RequestAuthentication>map(l -> l).orElse(bearer);
+        Optional<Account> localUser = switch (mode) {
+            case AccessMode.Accounts accounts -> Optional.empty();
+            case AccessMode.Local l -> Optional.of(l.table().user());
+        };
+        this.realtime = new Realtime(settings.realtime(), store, campaigns.store(), new AccessPolicy(),
+                new Identities(localUser.isPresent() ? Optional.empty() : Optional.of(auth), localUser, settings.clock(),
+                        settings.realtime().ticketTtl()),
+                json, settings.clock(), new RealtimeMetrics(registry));
+        auth.revocations().subscribe(realtime::signInsEnded);
+        campaigns.membershipChanged().subscribe(realtime::membershipChanged);
+        Function<Context, Outcome<Identity>> identity = ctx -> local
+                .<Outcome<Identity>>map(l -> switch (l.account(ctx)) {
+                    case Outcome.Done<Account> d -> Outcome.done(Identity.local(d.value()));
+                    case Outcome.Refused<Account> r -> Outcome.refused(r.refusal());
+                })
+                .orElseGet(() -> bearer.identity(ctx));
         Routes routes = new Routes(new LivenessHandler(), new ReadinessHandler(store), new MetricsHandler(registry),
                 new AuthEndpoints(auth, caller, json), local, new JwksHandler(keys),
-                new CampaignEndpoints(campaigns, caller, json), new OpenApiHandler(), new ErrorMapper());
+                new CampaignEndpoints(campaigns, caller, json), new OpenApiHandler(), new ErrorMapper(),
+                new WebSocketEndpoints(realtime, new OriginPolicy(auth.settings().allowedOrigins()),
+                        new InboxCodec(json), new SystemCodec(json)),
+                new RealtimeHttpEndpoints(realtime, identity));
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(registry);
         GracefulStop gracefulStop = new GracefulStop(settings.shutdownGrace());
         JettyErrorHandler jettyErrors = new JettyErrorHandler(json);
@@ -90,6 +127,12 @@ public final class HearthServer implements AutoCloseable {
             config.jetty.threadPool = threadPool();
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
+            config.jetty.modifyWebSocketServletFactory(ws -> {
+                // Above the protocol's 64 KiB so that an oversize message is answered (E003) and the
+                // connection stays open; only far larger frames are cut off by Jetty (1009).
+                ws.setMaxTextMessageSize(1 << 20);
+                ws.setMaxBinaryMessageSize(1 << 16);
+            });
             config.jetty.modifyServer(jetty -> {
                 gracefulStop.applyTo(jetty);
                 jetty.setErrorHandler(jettyErrors);
@@ -170,6 +213,11 @@ public final class HearthServer implements AutoCloseable {
                 + " and server.port.", e);
     }
 
+    /** The real-time engine, for tests and the app's own wiring. */
+    public Realtime realtime() {
+        return realtime;
+    }
+
     /** The port the server listens on, the actual one when it was asked for port 0. */
     public int port() {
         return javalin.port();
@@ -187,6 +235,7 @@ public final class HearthServer implements AutoCloseable {
         log.info("stopping HTTP: refusing new connections, waiting up to {} ms for requests in flight", grace.toMillis());
         // Jetty directly rather than Javalin.stop(): Javalin logs a grace period that ran out as an
         // error with a stack trace, while it is an expected outcome of a stop, reported here once.
+        realtime.close();
         try {
             javalin.jettyServer().server().stop();
         } catch (TimeoutException e) {

@@ -1,5 +1,7 @@
 package dev.hearth.server;
 
+import dev.hearth.server.realtime.http.RealtimeHttpEndpoints;
+import dev.hearth.server.realtime.ws.WebSocketEndpoints;
 import dev.hearth.server.auth.AuthEndpoints;
 import dev.hearth.server.auth.JwksHandler;
 import dev.hearth.server.campaigns.CampaignEndpoints;
@@ -26,9 +28,12 @@ final class Routes {
     private final CampaignEndpoints campaigns;
     private final OpenApiHandler openApi;
     private final ErrorMapper errors;
+    private final WebSocketEndpoints webSockets;
+    private final RealtimeHttpEndpoints realtime;
 
     Routes(LivenessHandler liveness, ReadinessHandler readiness, MetricsHandler metrics, AuthEndpoints auth,
-            Optional<LocalAuthentication> local, JwksHandler jwks, CampaignEndpoints campaigns, OpenApiHandler openApi, ErrorMapper errors) {
+            Optional<LocalAuthentication> local, JwksHandler jwks, CampaignEndpoints campaigns, OpenApiHandler openApi, ErrorMapper errors,
+            WebSocketEndpoints webSockets, RealtimeHttpEndpoints realtime) {
         this.liveness = liveness;
         this.readiness = readiness;
         this.metrics = metrics;
@@ -38,6 +43,8 @@ final class Routes {
         this.campaigns = campaigns;
         this.openApi = openApi;
         this.errors = errors;
+        this.webSockets = webSockets;
+        this.realtime = realtime;
     }
 
     void addTo(RoutesConfig routes) {
@@ -69,6 +76,11 @@ final class Routes {
         routes.post("/api/campaigns/{id}/owner", campaigns::transferOwnership);
         routes.post("/api/campaigns/{id}/sessions", campaigns::createSession);
         routes.get("/api/campaigns/{id}/sessions", campaigns::sessions);
+
+        // Real time (docs/protocol.md).
+        routes.post("/api/realtime/ticket", realtime::ticket);
+        routes.post("/api/sessions/{id}/commands", realtime::command);
+        webSockets.addTo(routes);
 
         // Javalin maps its own HttpResponseExceptions (among them the 404 for unknown paths) unless
         // told otherwise; registering the mapper for them too keeps one error shape everywhere.

@@ -1,5 +1,6 @@
 package dev.hearth.server.auth;
 
+import dev.hearth.server.Signal;
 import dev.hearth.server.http.Outcome;
 import dev.hearth.server.http.Refusal;
 import dev.hearth.store.accounts.Account;
@@ -58,6 +59,7 @@ public final class Authentication {
     private final AttemptLimiter loginsPerUsername = new AttemptLimiter(LOGIN_PER_USERNAME);
     private final AttemptLimiter loginsPerIp = new AttemptLimiter(LOGIN_PER_IP);
     private final AttemptLimiter registrationsPerIp = new AttemptLimiter(REGISTRATION_PER_IP);
+    private final Signal<Optional<String>> revocations = new Signal<>();
     /** Checked against for unknown usernames, so that they cost what a wrong password costs. */
     private final String dummyHash;
 
@@ -75,8 +77,16 @@ public final class Authentication {
         this.dummyHash = hasher.hash(UUID.randomUUID().toString());
     }
 
-    AuthSettings settings() {
+    public AuthSettings settings() {
         return settings;
+    }
+
+    /**
+     * Announces ended sign-ins, for the connections that must then close: the account whose
+     * sign-ins changed, or empty when it is not known here (a logout presents only its refresh token).
+     */
+    public Signal<Optional<String>> revocations() {
+        return revocations;
     }
 
     Outcome<SignedIn> register(Requests.Register r, String ip) {
@@ -151,6 +161,7 @@ public final class Authentication {
                             accessTokens.issue(a.id(), rotated.signInId(), now), next)))
                     .orElseGet(() -> Outcome.refused(NOT_SIGNED_IN));
             case Rotation.Reused reused -> {
+                revocations.announce(Optional.of(reused.accountId()));
                 log.warn("refresh token of sign-in {} (account {}) used twice: the sign-in is revoked",
                         reused.signInId(), reused.accountId());
                 yield Outcome.refused(Refusal.unauthenticated("This sign-in was ended because its refresh token"
@@ -161,7 +172,9 @@ public final class Authentication {
     }
 
     void logout(String refreshToken) {
-        accounts.revokeSignInOf(RefreshTokens.hash(refreshToken), clock.instant());
+        if (accounts.revokeSignInOf(RefreshTokens.hash(refreshToken), clock.instant())) {
+            revocations.announce(Optional.empty());
+        }
     }
 
     /** The account a bearer access token stands for, if the token is valid and its sign-in still active. */
@@ -173,6 +186,26 @@ public final class Authentication {
                 .<Outcome<Account>>map(Outcome.Done::new)
                 .orElseGet(() -> Outcome.refused(Refusal.unauthenticated(
                         "The access token is missing, invalid or expired; refresh it or log in again.")));
+    }
+
+    /**
+     * Who a connection's access token stands for, with its sign-in and expiry: for WebSocket and SSE,
+     * which hold on past one request and must close when the sign-in ends.
+     */
+    public Outcome<Identity> identify(String accessToken) {
+        Instant now = clock.instant();
+        return accessTokens.verify(accessToken, now)
+                .filter(c -> accounts.isSignInActive(c.accountId(), c.signInId()))
+                .flatMap(c -> accounts.findById(c.accountId())
+                        .map(a -> new Identity(a, Optional.of(c.signInId()), Optional.of(c.expiresAt()))))
+                .<Outcome<Identity>>map(Outcome.Done::new)
+                .orElseGet(() -> Outcome.refused(Refusal.unauthenticated(
+                        "The access token is missing, invalid or expired; refresh it or log in again.")));
+    }
+
+    /** True while the sign-in has not ended (logout, password change, reuse of its refresh token, deletion). */
+    public boolean stillSignedIn(Identity identity) {
+        return identity.signInId().map(s -> accounts.isSignInActive(identity.account().id(), s)).orElse(true);
     }
 
     Outcome<Account> changePassword(Account account, Requests.ChangePassword r, String ip) {
@@ -188,6 +221,7 @@ public final class Authentication {
             return Outcome.refused(wrong.get());
         }
         accounts.changePassword(account.id(), hasher.hash(r.newPassword()), clock.instant());
+        revocations.announce(Optional.of(account.id()));
         return new Outcome.Done<>(account);
     }
 
@@ -201,7 +235,10 @@ public final class Authentication {
         }
         return switch (campaigns.deleteAccount(account.id())) {
             // Gone either way: a deletion that raced with this one leaves the caller signed out too.
-            case AccountDeletion.Deleted deleted -> Outcome.done(account);
+            case AccountDeletion.Deleted deleted -> {
+                revocations.announce(Optional.of(account.id()));
+                yield Outcome.done(account);
+            }
             case AccountDeletion.NoSuchAccount gone -> Outcome.done(account);
             case AccountDeletion.OwnsCampaigns owns -> Outcome.refused(ownerOf(owns.campaigns()));
         };

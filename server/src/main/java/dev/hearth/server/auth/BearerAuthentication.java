@@ -1,5 +1,6 @@
 package dev.hearth.server.auth;
 
+import java.util.Optional;
 import dev.hearth.server.http.Outcome;
 import dev.hearth.server.http.Refusal;
 import dev.hearth.store.accounts.Account;
@@ -20,12 +21,26 @@ public final class BearerAuthentication implements RequestAuthentication {
 
     @Override
     public Outcome<Account> account(Context ctx) {
+        return answer(ctx, token(ctx).map(auth::authenticate).orElseGet(BearerAuthentication::missing));
+    }
+
+    /** The identity with its sign-in and expiry, for requests that open or feed long-lived connections. */
+    public Outcome<Identity> identity(Context ctx) {
+        return answer(ctx, token(ctx).map(auth::identify).orElseGet(BearerAuthentication::missing));
+    }
+
+    private static Optional<String> token(Context ctx) {
         String header = ctx.header("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
-        Outcome<Account> outcome = token.isEmpty()
-                ? Outcome.refused(Refusal.unauthenticated("This request needs 'Authorization: Bearer <access token>'."))
-                : auth.authenticate(token);
-        if (outcome instanceof Outcome.Refused<Account>) {
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    private static <T> Outcome<T> missing() {
+        return Outcome.refused(Refusal.unauthenticated("This request needs 'Authorization: Bearer <access token>'."));
+    }
+
+    private static <T> Outcome<T> answer(Context ctx, Outcome<T> outcome) {
+        if (outcome instanceof Outcome.Refused<T>) {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         }
         return outcome;

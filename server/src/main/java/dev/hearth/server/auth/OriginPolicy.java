@@ -9,15 +9,15 @@ import java.util.Locale;
  * server's own origin: the {@code Origin}'s host and port must be the {@code Host} the browser
  * addressed. A cross-site page cannot forge either header from a browser.
  */
-final class OriginPolicy {
+public final class OriginPolicy {
 
     private final List<String> allowed;
 
-    OriginPolicy(List<String> allowed) {
+    public OriginPolicy(List<String> allowed) {
         this.allowed = allowed.stream().map(OriginPolicy::normalize).toList();
     }
 
-    boolean allows(String origin, String host) {
+    public boolean allows(String origin, String host) {
         if (origin == null || origin.isBlank() || origin.equals("null")) {
             return false;
         }

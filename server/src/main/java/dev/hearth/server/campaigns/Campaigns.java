@@ -1,5 +1,6 @@
 package dev.hearth.server.campaigns;
 
+import dev.hearth.server.Signal;
 import dev.hearth.core.access.AccessPolicy;
 import dev.hearth.core.access.Decision;
 import dev.hearth.core.access.Denial;
@@ -45,6 +46,7 @@ public final class Campaigns {
     private final AccessPolicy policy;
     private final InstantSource clock;
     private final InviteCodes codes;
+    private final Signal<String> membershipChanged = new Signal<>();
 
     public Campaigns(CampaignStore store, AccessPolicy policy, InstantSource clock, SecureRandom random) {
         this.store = store;
@@ -64,6 +66,16 @@ public final class Campaigns {
             return Outcome.refused(Refusal.unauthenticated("This account no longer exists."));
         }
         return Outcome.done(campaign);
+    }
+
+    /** The store behind, for the real-time engine's membership checks (which answer per message, not per request). */
+    public CampaignStore store() {
+        return store;
+    }
+
+    /** Announces the id of a campaign whose members or roles changed (or which was deleted). */
+    public Signal<String> membershipChanged() {
+        return membershipChanged;
     }
 
     List<Membership> mine(Account me) {
@@ -86,6 +98,7 @@ public final class Campaigns {
     Outcome<String> delete(Account me, String campaignId) {
         return authorized(me, campaignId, Permission.DELETE_CAMPAIGN, standing -> {
             store.delete(campaignId);
+            membershipChanged.announce(campaignId);
             return Outcome.done(campaignId);
         });
     }
@@ -149,7 +162,10 @@ public final class Campaigns {
         }
         Acceptance acceptance = store.accept(InviteCodes.hash(code), me.id(), clock.instant());
         return switch (acceptance) {
-            case Acceptance.Joined joined -> Outcome.done(joined);
+            case Acceptance.Joined joined -> {
+                membershipChanged.announce(joined.campaignId());
+                yield Outcome.done(joined);
+            }
             case Acceptance.AlreadyMember member -> Outcome.done(member);
             case Acceptance.Refused refused -> Outcome.refused(switch (refused.reason()) {
                 case UNKNOWN -> unknownInvite();
@@ -175,6 +191,7 @@ public final class Campaigns {
                     return Outcome.refused(denied.get());
                 }
                 MemberChange change = store.changeRole(campaignId, userId, target.role(), role.get());
+                announceIfDone(change, campaignId);
                 return refusal(change, userId).<Outcome<Member>>map(Outcome::refused).orElseGet(() ->
                         store.members(campaignId).stream().filter(m -> m.accountId().equals(userId)).findFirst()
                                 .<Outcome<Member>>map(Outcome::done)
@@ -192,6 +209,7 @@ public final class Campaigns {
                         return Outcome.refused(denied.get());
                     }
                     MemberChange change = store.remove(campaignId, userId, target.role(), ban, clock.instant());
+                    announceIfDone(change, campaignId);
                     return refusal(change, userId).<Outcome<String>>map(Outcome::refused)
                             .orElseGet(() -> Outcome.done(userId));
                 }));
@@ -245,6 +263,12 @@ public final class Campaigns {
                             "permission", permission.name().toLowerCase(Locale.ROOT),
                             "reason", denied.code().name().toLowerCase(Locale.ROOT))));
         };
+    }
+
+    private void announceIfDone(MemberChange change, String campaignId) {
+        if (change == MemberChange.DONE) {
+            membershipChanged.announce(campaignId);
+        }
     }
 
     private static Optional<Refusal> refusal(MemberChange change, String userId) {

@@ -37,7 +37,9 @@ public enum ErrorCode {
     /** The invite code is unknown, expired, used up or revoked. */
     E013("invite unusable"),
     /** Hearth runs in local mode: there are no accounts to register, sign in to, change or delete. */
-    E014("not in local mode");
+    E014("not in local mode"),
+    /** A real-time message id was used before for a different message: resend it with a new id. */
+    E015("message id reused");
 
     private final String meaning;
 

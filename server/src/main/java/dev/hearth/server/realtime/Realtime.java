@@ -1,0 +1,305 @@
+package dev.hearth.server.realtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hearth.core.access.AccessPolicy;
+import dev.hearth.core.access.Role;
+import dev.hearth.core.inbox.Inbox;
+import dev.hearth.core.inbox.InboxCommand;
+import dev.hearth.core.inbox.InboxEvent;
+import dev.hearth.core.inbox.InboxState;
+import dev.hearth.core.inbox.Notification;
+import dev.hearth.core.inbox.NotificationKind;
+import dev.hearth.core.session.SessionId;
+import dev.hearth.core.stream.Caller;
+import dev.hearth.core.stream.Roster;
+import dev.hearth.core.system.SystemChannel;
+import dev.hearth.core.system.SystemCommand;
+import dev.hearth.core.system.SystemEvent;
+import dev.hearth.core.table.Audience;
+import dev.hearth.core.table.ChatKind;
+import dev.hearth.core.table.Table;
+import dev.hearth.core.table.TableCommand;
+import dev.hearth.core.table.TableEvent;
+import dev.hearth.core.table.TableState;
+import dev.hearth.server.auth.Identity;
+import dev.hearth.server.realtime.codec.InboxCodec;
+import dev.hearth.server.realtime.codec.SystemCodec;
+import dev.hearth.server.realtime.codec.TableCodec;
+import dev.hearth.server.realtime.outbox.Outbox;
+import dev.hearth.server.realtime.outbox.Sink;
+import dev.hearth.server.realtime.protocol.Frames;
+import dev.hearth.server.realtime.protocol.InboundParser;
+import dev.hearth.server.realtime.stream.CommitListener;
+import dev.hearth.server.realtime.stream.StreamActor;
+import dev.hearth.server.realtime.stream.StreamRegistry;
+import dev.hearth.server.realtime.stream.Submission;
+import dev.hearth.server.realtime.table.Room;
+import dev.hearth.store.EventStore;
+import dev.hearth.store.campaigns.CampaignStore;
+import dev.hearth.store.campaigns.GameSession;
+import dev.hearth.store.campaigns.Member;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The real-time engine: the stream actors (tables, inboxes, the system channel), the rooms of live
+ * tables, every open connection, and the timers that keep them honest (hello deadlines, heartbeats,
+ * silence, token expiry, cursor flushes, idle unloads). Transports create {@link Connection}s here
+ * and feed them frames; nothing else holds real-time state.
+ */
+public final class Realtime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Realtime.class);
+    static final Caller HEARTH = new Caller("hearth", "Hearth", Role.GM);
+    public static final SessionId SYSTEM_STREAM = SessionId.of("system");
+
+    private final RealtimeSettings settings;
+    private final InstantSource clock;
+    private final Frames frames;
+    private final InboundParser parser;
+    private final RealtimeMetrics metrics;
+    private final Identities identities;
+    private final CampaignStore campaigns;
+    private final Tables tables;
+    private final StreamRegistry<InboxState, InboxCommand, InboxEvent> inboxes;
+    private final StreamRegistry<Long, SystemCommand, SystemEvent> system;
+    private final Map<SessionId, Room> rooms = new ConcurrentHashMap<>();
+    private final Map<String, Roster> rosters = new ConcurrentHashMap<>();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final ExecutorService actors = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("hearth-actor-", 0).factory());
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1,
+            Thread.ofPlatform().name("hearth-realtime-timer").daemon().factory());
+    private final java.util.concurrent.atomic.AtomicBoolean recheckAll = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Set<String> recheckAccounts = ConcurrentHashMap.newKeySet();
+
+    public Realtime(RealtimeSettings settings, EventStore store, CampaignStore campaigns, AccessPolicy policy,
+            Identities identities, ObjectMapper json, InstantSource clock, RealtimeMetrics metrics) {
+        this.settings = settings;
+        this.clock = clock;
+        this.frames = new Frames(json, clock);
+        this.parser = new InboundParser(json);
+        this.metrics = metrics;
+        this.identities = identities;
+        this.campaigns = campaigns;
+        TableCodec tableCodec = new TableCodec(json);
+        Table table = new Table();
+        StreamRegistry<TableState, TableCommand, TableEvent> tableRegistry = new StreamRegistry<>(id -> {
+            String campaignId = campaigns.findSession(id).map(GameSession::campaignId).orElse("");
+            return new StreamActor<>(id, "table", Optional.of(id.value()), table, tableCodec, store, frames, clock,
+                    settings.streams(), metrics, () -> roster(campaignId), this::notifyOfChat, actors);
+        });
+        this.tables = new Tables(tableRegistry, this::room, campaigns, store, policy, tableCodec, frames);
+        InboxCodec inboxCodec = new InboxCodec(json);
+        Inbox inbox = new Inbox();
+        this.inboxes = new StreamRegistry<>(id -> new StreamActor<>(id, "inbox", Optional.empty(), inbox, inboxCodec,
+                store, frames, clock, settings.streams(), metrics, () -> Roster.EMPTY, CommitListener.none(), actors));
+        SystemCodec systemCodec = new SystemCodec(json);
+        SystemChannel channel = new SystemChannel();
+        this.system = new StreamRegistry<>(id -> new StreamActor<>(id, "system", Optional.empty(), channel, systemCodec,
+                store, frames, clock, settings.streams(), metrics, () -> Roster.EMPTY, CommitListener.none(), actors));
+        timers.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        timers.scheduleAtFixedRate(this::flushCursors, 16, 16, TimeUnit.MILLISECONDS);
+        timers.scheduleAtFixedRate(this::unloadIdle, 30, 30, TimeUnit.SECONDS);
+    }
+
+    // ---------------------------------------------------------------- connections
+
+    /** A new connection on {@code channel}, writing to {@code sink}; the transport feeds it frames. */
+    public Connection open(String transport, Channel channel, Sink sink, Optional<Identity> preauthenticated) {
+        Outbox outbox = new Outbox(sink, settings.outbox(), metrics, transport).start();
+        Connection connection = new Connection(transport, channel, this, outbox, preauthenticated);
+        connections.add(connection);
+        return connection;
+    }
+
+    void remember(Connection connection) {
+        connections.add(connection);
+    }
+
+    void forget(Connection connection) {
+        connections.remove(connection);
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** Sign-ins of an account ended (or of someone: empty): the next tick closes the connections they carried. */
+    public void signInsEnded(Optional<String> accountId) {
+        accountId.ifPresentOrElse(recheckAccounts::add, () -> recheckAll.set(true));
+    }
+
+    /** A campaign's members changed: rosters are reloaded and its sessions' connections re-checked. */
+    public void membershipChanged(String campaignId) {
+        rosters.remove(campaignId);
+        for (Connection c : connections) {
+            if (c.isOpen() && c.channel() instanceof SessionChannel s && s.campaignId().equals(campaignId)) {
+                c.recheck();
+            }
+        }
+    }
+
+    private void tick() {
+        try {
+            long nanos = System.nanoTime();
+            java.time.Instant now = clock.instant();
+            boolean all = recheckAll.getAndSet(false);
+            Set<String> accounts = Set.copyOf(recheckAccounts);
+            recheckAccounts.removeAll(accounts);
+            Map<String, Boolean> signedIn = new HashMap<>();
+            for (Connection c : connections) {
+                c.tick(nanos, now);
+                Identity identity = c.identity();
+                if (c.isOpen() && identity != null && identity.signInId().isPresent()
+                        && (all || accounts.contains(identity.account().id()))) {
+                    String key = identity.account().id() + "/" + identity.signInId().get();
+                    if (!signedIn.computeIfAbsent(key, k -> identities.stillSignedIn(identity))) {
+                        c.signedOut();
+                    }
+                }
+            }
+            rooms.values().forEach(r -> r.expire(nanos));
+        } catch (RuntimeException e) {
+            log.error("the real-time tick failed", e);
+        }
+    }
+
+    private void flushCursors() {
+        try {
+            rooms.values().forEach(Room::flushCursors);
+        } catch (RuntimeException e) {
+            log.error("flushing cursors failed", e);
+        }
+    }
+
+    private void unloadIdle() {
+        tables.unloadIdle();
+        inboxes.unloadIdle();
+        system.unloadIdle();
+        rooms.entrySet().removeIf(e -> e.getValue().isEmpty() && tables.actor(e.getKey()).subscribers().isEmpty());
+    }
+
+    // ---------------------------------------------------------------- streams
+
+    public Tables tables() {
+        return tables;
+    }
+
+    Room room(SessionId id) {
+        return rooms.computeIfAbsent(id, sid -> new Room(sid.value(), frames,
+                () -> tables.actor(sid).subscribers(), change -> tables.seating(sid, change), timers));
+    }
+
+    public StreamActor<InboxState, InboxCommand, InboxEvent> inbox(String userId) {
+        return inboxes.actor(inboxId(userId));
+    }
+
+    public StreamActor<Long, SystemCommand, SystemEvent> system() {
+        return system.actor(SYSTEM_STREAM);
+    }
+
+    /** A user's inbox is a stream of its own, named after the user. */
+    static SessionId inboxId(String userId) {
+        return SessionId.of("inbox-" + userId);
+    }
+
+    public boolean isAdmin(Identity identity) {
+        return identities.local().isPresent() || settings.admins().contains(identity.account().username());
+    }
+
+    Roster roster(String campaignId) {
+        return rosters.computeIfAbsent(campaignId, id -> {
+            Map<String, Caller> members = new HashMap<>();
+            for (Member m : campaigns.members(id)) {
+                members.put(m.accountId(), new Caller(m.accountId(), m.displayName(), m.role()));
+            }
+            return new Roster(members);
+        });
+    }
+
+    /** Whispers and announcements also reach the inboxes of those they are for, wherever they are. */
+    private void notifyOfChat(SessionId sessionId, TableEvent event, long seq, Caller by) {
+        if (!(event instanceof TableEvent.ChatPosted posted)) {
+            return;
+        }
+        List<String> to = switch (posted.to()) {
+            case Audience.Whisper w -> List.copyOf(w.userIds());
+            case Audience.Gms g -> campaigns.findSession(sessionId).map(s -> roster(s.campaignId()).members().values()
+                    .stream().filter(c -> c.role() == Role.GM && !c.userId().equals(by.userId()))
+                    .map(Caller::userId).toList()).orElse(List.of());
+            case Audience.Table t -> posted.kind() == ChatKind.ANNOUNCEMENT
+                    ? campaigns.findSession(sessionId).map(s -> roster(s.campaignId()).members().keySet().stream()
+                            .filter(u -> !u.equals(by.userId())).toList()).orElse(List.of())
+                    : List.of();
+        };
+        if (to.isEmpty()) {
+            return;
+        }
+        Optional<GameSession> session = campaigns.findSession(sessionId);
+        NotificationKind kind = posted.kind() == ChatKind.ANNOUNCEMENT ? NotificationKind.ANNOUNCEMENT
+                : NotificationKind.WHISPER;
+        String title = kind == NotificationKind.ANNOUNCEMENT
+                ? "Announcement from " + posted.displayName()
+                : posted.displayName() + " whispers" + session.map(s -> " at " + s.name()).orElse("");
+        Notification notification = new Notification(kind, title, posted.text(), Optional.of(by.userId()),
+                session.map(GameSession::campaignId), Optional.of(sessionId.value()));
+        for (String userId : to) {
+            inbox(userId).submit(new Submission<>(new InboxCommand.Deliver(notification), HEARTH,
+                    Optional.of("n-" + sessionId.value() + "-" + seq), "notify", System.nanoTime(), outcome -> { }));
+        }
+    }
+
+    // ---------------------------------------------------------------- shared parts
+
+    public RealtimeSettings settings() {
+        return settings;
+    }
+
+    public Frames frames() {
+        return frames;
+    }
+
+    public InboundParser parser() {
+        return parser;
+    }
+
+    public RealtimeMetrics metrics() {
+        return metrics;
+    }
+
+    public Identities identities() {
+        return identities;
+    }
+
+    public InstantSource clock() {
+        return clock;
+    }
+
+    /** Closes every connection with 1001 "going away" (a restart: clients resume elsewhere or later). */
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        for (Connection c : connections) {
+            c.outbox().close(1001, "server shutting down; resume from your last seq");
+            c.closed();
+        }
+        actors.shutdown();
+        try {
+            actors.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

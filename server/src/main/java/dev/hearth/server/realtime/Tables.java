@@ -1,0 +1,332 @@
+package dev.hearth.server.realtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearth.core.access.AccessPolicy;
+import dev.hearth.core.access.Decision;
+import dev.hearth.core.access.Permission;
+import dev.hearth.core.access.Role;
+import dev.hearth.core.access.Standing;
+import dev.hearth.core.session.SessionId;
+import dev.hearth.core.stream.Caller;
+import dev.hearth.core.table.TableCommand;
+import dev.hearth.core.table.TableEvent;
+import dev.hearth.core.table.TableState;
+import dev.hearth.server.auth.Identity;
+import dev.hearth.server.http.ErrorBody;
+import dev.hearth.server.http.ErrorCode;
+import dev.hearth.server.http.Outcome;
+import dev.hearth.server.http.Refusal;
+import dev.hearth.server.realtime.codec.TableCodec;
+import dev.hearth.server.realtime.protocol.Inbound;
+import dev.hearth.server.realtime.protocol.Types;
+import dev.hearth.server.realtime.stream.CommandFormatException;
+import dev.hearth.server.realtime.stream.CommandOutcome;
+import dev.hearth.server.realtime.stream.Committed;
+import dev.hearth.server.realtime.stream.StreamActor;
+import dev.hearth.server.realtime.stream.StreamRegistry;
+import dev.hearth.server.realtime.stream.Submission;
+import dev.hearth.server.realtime.table.PresenceStatus;
+import dev.hearth.server.realtime.table.Room;
+import dev.hearth.store.EventStore;
+import dev.hearth.store.StoredEvent;
+import dev.hearth.store.campaigns.CampaignStore;
+import dev.hearth.store.campaigns.GameSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Game-session tables for every transport: who may sit at one (members of its campaign), commands
+ * into its actor with their permission checked, history and activity pages, presence, and
+ * ephemeral messages. WebSocket, SSE + POST and long-poll all go through here, so a feature
+ * behaves the same on each.
+ */
+public final class Tables {
+
+    /** Who is at which table, as what: the result of admission. */
+    public record Seat(GameSession session, Caller caller) {
+        public SessionId sessionId() {
+            return session.id();
+        }
+
+        public Role role() {
+            return caller.role();
+        }
+    }
+
+    public static final int MAX_PAGE = 200;
+    private static final int MAX_SCAN = 5000;
+
+    private final StreamRegistry<TableState, TableCommand, TableEvent> registry;
+    private final java.util.function.Function<SessionId, Room> rooms;
+    private final CampaignStore campaigns;
+    private final EventStore store;
+    private final AccessPolicy policy;
+    private final TableCodec codec;
+    private final dev.hearth.server.realtime.protocol.Frames frames;
+
+    Tables(StreamRegistry<TableState, TableCommand, TableEvent> registry, java.util.function.Function<SessionId, Room> rooms,
+            CampaignStore campaigns, EventStore store, AccessPolicy policy, TableCodec codec,
+            dev.hearth.server.realtime.protocol.Frames frames) {
+        this.registry = registry;
+        this.rooms = rooms;
+        this.campaigns = campaigns;
+        this.store = store;
+        this.policy = policy;
+        this.codec = codec;
+        this.frames = frames;
+    }
+
+    void unloadIdle() {
+        registry.unloadIdle();
+    }
+
+    public StreamActor<TableState, TableCommand, TableEvent> actor(SessionId id) {
+        return registry.actor(id);
+    }
+
+    public Room room(SessionId id) {
+        return rooms.apply(id);
+    }
+
+    /** The seat of a member; E005 alike for a session that does not exist and one the account may not join. */
+    public Outcome<Seat> seat(Identity identity, String sessionId) {
+        Optional<GameSession> session;
+        try {
+            session = campaigns.findSession(SessionId.of(sessionId));
+        } catch (IllegalArgumentException e) {
+            session = Optional.empty();
+        }
+        Optional<Role> role = session.flatMap(s -> roleIn(s.campaignId(), identity.account().id()));
+        if (role.isEmpty()) {
+            return Outcome.refused(new Refusal(404, ErrorBody.of(ErrorCode.E005,
+                    "No such game session, or you are not a member of its campaign.")));
+        }
+        return Outcome.done(new Seat(session.get(), new Caller(identity.account().id(),
+                identity.account().displayName(), role.get())));
+    }
+
+    Optional<Role> roleIn(String campaignId, String accountId) {
+        return switch (campaigns.standing(campaignId, accountId)) {
+            case Standing.Member m -> Optional.of(m.role());
+            case Standing.Outsider o -> Optional.empty();
+        };
+    }
+
+    public boolean isCommand(String type) {
+        return codec.commandTypes().contains(type);
+    }
+
+    /** Decodes, authorizes and submits a command; {@code reply} gets exactly one answer, after commit if accepted. */
+    public void command(Seat seat, Inbound m, long receivedNanos, Consumer<Reply> reply) {
+        TableCommand command;
+        try {
+            command = codec.decodeCommand(m.type(), m.payload());
+        } catch (CommandFormatException e) {
+            reply.accept(new Reply.Error(Outcomes.error(e)));
+            return;
+        }
+        Optional<ErrorBody> denied = denial(seat.role(), command.permission());
+        if (denied.isPresent()) {
+            reply.accept(new Reply.Error(denied.get()));
+            return;
+        }
+        registry.actor(seat.sessionId()).submit(new Submission<>(command, seat.caller(), Optional.of(m.id()), m.digest(),
+                receivedNanos, outcome -> reply.accept(Reply.of(outcome))));
+    }
+
+    /** Records an arrival or leave (the room decides when); no client waits for it. */
+    void seating(SessionId id, Room.SeatChange change) {
+        registry.actor(id).submit(new Submission<>(change.command(), change.caller(), Optional.empty(), "",
+                System.nanoTime(), outcome -> { }));
+    }
+
+    private Optional<ErrorBody> denial(Role role, Permission permission) {
+        return switch (policy.decide(new Standing.Member(role, false), permission)) {
+            case Decision.Allowed a -> Optional.empty();
+            case Decision.Denied d -> Optional.of(new ErrorBody(ErrorCode.E011, d.reason(), Map.of(
+                    "permission", permission.name().toLowerCase(Locale.ROOT)), null));
+        };
+    }
+
+    /**
+     * A page of the table's history as the seat may see it, newest last: chat lines ({@code chat})
+     * or the activity feed ({@code activity}: arrivals, leaves, announcements, and later rolls,
+     * turns and map changes), before {@code beforeSeq}.
+     */
+    public ObjectNode history(Seat seat, String feed, long beforeSeq, int limit) {
+        Predicate<String> types = "chat".equals(feed) ? TableCodec.CHAT_POSTED::equals : type -> true;
+        StreamActor<TableState, TableCommand, TableEvent> actor = registry.actor(seat.sessionId());
+        List<Committed> found = new ArrayList<>();
+        long before = beforeSeq;
+        int scanned = 0;
+        while (found.size() < limit && before > 1 && scanned < MAX_SCAN) {
+            List<StoredEvent> page = store.readBefore(seat.sessionId(), before, 200);
+            if (page.isEmpty()) {
+                break;
+            }
+            scanned += page.size();
+            for (int i = page.size() - 1; i >= 0 && found.size() < limit; i--) {
+                StoredEvent stored = page.get(i);
+                before = stored.seq();
+                if (!types.test(stored.type())) {
+                    continue;
+                }
+                Committed c = actor.committedOf(stored);
+                if (c.visibility().allows(seat.caller().userId(), seat.role())
+                        && (!"activity".equals(feed) || !TableCodec.CHAT_POSTED.equals(c.type()) || announcement(c))) {
+                    found.add(c);
+                }
+            }
+            if (page.get(0).seq() <= 1) {
+                before = 1;
+            }
+        }
+        ObjectNode result = frames.object();
+        ArrayNode items = result.putArray("items");
+        for (int i = found.size() - 1; i >= 0; i--) {
+            items.add(parse(found.get(i).frame()));
+        }
+        if (before > 1) {
+            result.put("nextBefore", before);
+        } else {
+            result.putNull("nextBefore");
+        }
+        return result;
+    }
+
+    private boolean announcement(Committed c) {
+        return parse(c.frame()).path("payload").path("kind").asText().equals("announcement");
+    }
+
+    private JsonNode parse(String frame) {
+        try {
+            return frames.json().readTree(frame);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public boolean isEphemeral(String type) {
+        return switch (type) {
+            case Types.CURSOR_MOVE, Types.TYPING, Types.PRESENCE_UPDATE, Types.DRAW_PREVIEW -> true;
+            default -> false;
+        };
+    }
+
+    /** An ephemeral message; the error, if it is refused (nothing is sent to others then). */
+    public Optional<ErrorBody> ephemeral(Seat seat, String deviceKey, String type, JsonNode p) {
+        Room room = rooms.apply(seat.sessionId());
+        String userId = seat.caller().userId();
+        switch (type) {
+            case Types.PRESENCE_UPDATE -> {
+                Optional<PresenceStatus> status = PresenceStatus.byId(p.path("status").asText());
+                if (status.isEmpty()) {
+                    return Optional.of(invalid("status", "'status' is active, idle or away."));
+                }
+                room.status(deviceKey, status.get());
+            }
+            case Types.CURSOR_MOVE -> {
+                Optional<ErrorBody> denied = denial(seat.role(), Permission.DRAW);
+                if (denied.isPresent()) {
+                    return denied;
+                }
+                if (!finite(p.get("x")) || !finite(p.get("y"))) {
+                    return Optional.of(invalid("x", "'x' and 'y' are finite numbers."));
+                }
+                ObjectNode position = frames.object().put("x", p.get("x").asDouble()).put("y", p.get("y").asDouble());
+                JsonNode scene = p.get("scene");
+                if (scene != null && scene.isTextual() && scene.asText().length() <= 64) {
+                    position.put("scene", scene.asText());
+                }
+                room.cursor(userId, position);
+            }
+            case Types.TYPING -> {
+                Optional<ErrorBody> denied = denial(seat.role(), Permission.CHAT);
+                if (denied.isPresent()) {
+                    return denied;
+                }
+                if (!p.path("typing").isBoolean()) {
+                    return Optional.of(invalid("typing", "'typing' is true or false."));
+                }
+                room.typing(userId, p.get("typing").asBoolean());
+            }
+            case Types.DRAW_PREVIEW -> {
+                Optional<ErrorBody> denied = denial(seat.role(), Permission.DRAW);
+                if (denied.isPresent()) {
+                    return denied;
+                }
+                Optional<ObjectNode> stroke = stroke(p);
+                if (stroke.isEmpty()) {
+                    return Optional.of(invalid("points", "A drawing preview has 'points' (at most 2000 finite numbers,"
+                            + " x and y in turn), and may have 'color' (#rrggbb) and 'width' (0.5-64)."));
+                }
+                room.drawPreview(userId, stroke.get());
+            }
+            default -> {
+                return Optional.of(invalid("type", "Not an ephemeral message: " + type));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Only the fields a preview has, checked: a client cannot relay arbitrary JSON to the others. */
+    private Optional<ObjectNode> stroke(JsonNode p) {
+        JsonNode points = p.get("points");
+        if (points == null || !points.isArray() || points.size() > 2000 || points.size() % 2 != 0) {
+            return Optional.empty();
+        }
+        ObjectNode stroke = frames.object();
+        ArrayNode copy = stroke.putArray("points");
+        for (JsonNode n : points) {
+            if (!finite(n)) {
+                return Optional.empty();
+            }
+            copy.add(n.asDouble());
+        }
+        JsonNode color = p.get("color");
+        if (color != null) {
+            if (!color.isTextual() || !color.asText().matches("#[0-9a-fA-F]{6}")) {
+                return Optional.empty();
+            }
+            stroke.put("color", color.asText());
+        }
+        JsonNode width = p.get("width");
+        if (width != null) {
+            if (!finite(width) || width.asDouble() < 0.5 || width.asDouble() > 64) {
+                return Optional.empty();
+            }
+            stroke.put("width", width.asDouble());
+        }
+        return Optional.of(stroke);
+    }
+
+    private static boolean finite(JsonNode n) {
+        return n != null && n.isNumber() && Double.isFinite(n.asDouble());
+    }
+
+    private static ErrorBody invalid(String field, String message) {
+        return new ErrorBody(ErrorCode.E007, message, Map.of("field", field), null);
+    }
+
+    /** The answer to a command: an ack after commit, or an error. */
+    public sealed interface Reply {
+        record Ack(CommandOutcome.Acked ack) implements Reply {}
+
+        record Error(ErrorBody error) implements Reply {}
+
+        static Reply of(CommandOutcome outcome) {
+            return switch (outcome) {
+                case CommandOutcome.Acked a -> new Ack(a);
+                case CommandOutcome.Refused r -> new Error(Outcomes.error(r.rejection()));
+                case CommandOutcome.Failed f -> new Error(Outcomes.error(f));
+            };
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.hearth.server.realtime.codec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearth.core.access.Role;
+import dev.hearth.core.stream.Caller;
+import dev.hearth.core.stream.Domain;
+import dev.hearth.core.table.Audience;
+import dev.hearth.core.table.ChatKind;
+import dev.hearth.core.table.ChatLine;
+import dev.hearth.core.table.TableCommand;
+import dev.hearth.core.table.TableEvent;
+import dev.hearth.core.table.TableState;
+import dev.hearth.server.realtime.stream.CommandFormatException;
+import dev.hearth.server.realtime.stream.StreamCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A game session's table on the wire and in the log (docs/protocol.md, "Table"). */
+public final class TableCodec implements StreamCodec<TableState, TableCommand, TableEvent> {
+
+    public static final String CHAT_POST = "chat.post";
+    public static final String CHAT_POSTED = "chat.posted";
+    public static final String MEMBER_ARRIVED = "member.arrived";
+    public static final String MEMBER_LEFT = "member.left";
+
+    private final ObjectMapper json;
+
+    public TableCodec(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public String eventType(TableEvent event) {
+        return switch (event) {
+            case TableEvent.ChatPosted p -> CHAT_POSTED;
+            case TableEvent.MemberArrived a -> MEMBER_ARRIVED;
+            case TableEvent.MemberLeft l -> MEMBER_LEFT;
+        };
+    }
+
+    @Override
+    public ObjectNode eventPayload(TableEvent event) {
+        ObjectNode node = json.createObjectNode();
+        node.put("userId", event.userId());
+        switch (event) {
+            case TableEvent.ChatPosted p -> {
+                node.put("displayName", p.displayName());
+                node.put("kind", p.kind().id());
+                node.put("text", p.text());
+                node.set("to", audience(p.to()));
+                p.as().ifPresent(as -> node.put("as", as));
+            }
+            case TableEvent.MemberArrived a -> {
+                node.put("displayName", a.displayName());
+                node.put("role", a.role().id());
+            }
+            case TableEvent.MemberLeft l -> node.put("displayName", l.displayName());
+        }
+        return node;
+    }
+
+    @Override
+    public TableEvent decodeEvent(String type, JsonNode p) {
+        return switch (type) {
+            case CHAT_POSTED -> new TableEvent.ChatPosted(p.path("userId").asText(), p.path("displayName").asText(),
+                    ChatKind.byId(p.path("kind").asText()).orElseThrow(), p.path("text").asText(),
+                    readAudience(p.get("to")), Fields.optionalText(p, "as"));
+            case MEMBER_ARRIVED -> new TableEvent.MemberArrived(p.path("userId").asText(),
+                    p.path("displayName").asText(), Role.byId(p.path("role").asText()).orElseThrow());
+            case MEMBER_LEFT -> new TableEvent.MemberLeft(p.path("userId").asText(), p.path("displayName").asText());
+            default -> throw new IllegalArgumentException("not a table event: " + type);
+        };
+    }
+
+    @Override
+    public Set<String> commandTypes() {
+        return Set.of(CHAT_POST);
+    }
+
+    @Override
+    public TableCommand decodeCommand(String type, JsonNode p) {
+        if (!CHAT_POST.equals(type)) {
+            throw new CommandFormatException("type", "A table takes " + commandTypes() + ", not " + type + ".");
+        }
+        String kindId = Fields.optionalText(p, "kind").orElse(ChatKind.OUT_OF_CHARACTER.id());
+        ChatKind kind = ChatKind.byId(kindId).orElseThrow(() -> new CommandFormatException("kind",
+                "'kind' is one of ic, ooc, emote, announcement."));
+        return new TableCommand.PostChat(Fields.text(p, "text"), kind, readAudience(p.get("to")), Fields.optionalText(p, "as"));
+    }
+
+    /** {@code "table"} (or absent), {@code "gms"}, or an array of user ids (a whisper). */
+    private JsonNode audience(Audience audience) {
+        return switch (audience) {
+            case Audience.Table t -> json.getNodeFactory().textNode("table");
+            case Audience.Gms g -> json.getNodeFactory().textNode("gms");
+            case Audience.Whisper w -> {
+                ArrayNode ids = json.createArrayNode();
+                w.userIds().stream().sorted().forEach(ids::add);
+                yield ids;
+            }
+        };
+    }
+
+    private static Audience readAudience(JsonNode to) {
+        if (to == null || to.isNull() || (to.isTextual() && to.asText().equals("table"))) {
+            return Audience.TABLE;
+        }
+        if (to.isTextual() && to.asText().equals("gms")) {
+            return Audience.GMS;
+        }
+        if (to.isArray()) {
+            Set<String> ids = new HashSet<>();
+            for (JsonNode id : to) {
+                if (!id.isTextual() || id.asText().isEmpty() || id.asText().length() > 64) {
+                    throw new CommandFormatException("to", "A whisper's 'to' lists user ids (strings).");
+                }
+                ids.add(id.asText());
+            }
+            return new Audience.Whisper(ids);
+        }
+        throw new CommandFormatException("to", "'to' is \"table\", \"gms\", or an array of user ids.");
+    }
+
+    @Override
+    public byte[] encodeState(TableState state) {
+        ObjectNode node = json.createObjectNode();
+        ArrayNode seated = node.putArray("seated");
+        state.seated().values().forEach(c -> seated.add(caller(c)));
+        ArrayNode chat = node.putArray("chat");
+        for (ChatLine line : state.recentChat()) {
+            chat.addObject().put("seq", line.seq()).set("e", eventPayload(line.posted()));
+        }
+        try {
+            return json.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public TableState decodeState(byte[] bytes) {
+        try {
+            JsonNode node = json.readTree(bytes);
+            Map<String, Caller> seated = new LinkedHashMap<>();
+            for (JsonNode c : node.path("seated")) {
+                seated.put(c.path("userId").asText(), new Caller(c.path("userId").asText(),
+                        c.path("displayName").asText(), Role.byId(c.path("role").asText()).orElseThrow()));
+            }
+            List<ChatLine> chat = new ArrayList<>();
+            for (JsonNode line : node.path("chat")) {
+                chat.add(new ChatLine(line.path("seq").asLong(),
+                        (TableEvent.ChatPosted) decodeEvent(CHAT_POSTED, line.path("e"))));
+            }
+            return new TableState(seated, chat);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Who is seated; the chat comes with the welcome as events, with their timestamps. */
+    @Override
+    public ObjectNode view(TableState state, Caller viewer, Domain<TableState, TableCommand, TableEvent> domain) {
+        ObjectNode node = json.createObjectNode();
+        ArrayNode seated = node.putArray("seated");
+        state.seated().values().forEach(c -> seated.add(caller(c)));
+        return node;
+    }
+
+    private ObjectNode caller(Caller c) {
+        return json.createObjectNode().put("userId", c.userId()).put("displayName", c.displayName())
+                .put("role", c.role().id());
+    }
+
+}

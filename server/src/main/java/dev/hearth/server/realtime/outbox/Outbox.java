@@ -1,0 +1,212 @@
+package dev.hearth.server.realtime.outbox;
+
+import dev.hearth.server.realtime.RealtimeMetrics;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One connection's bounded outbound queue and the virtual thread that writes it. Producers (the
+ * stream actors, the ephemeral broadcasters) never wait: an ordered frame is queued or, when the
+ * queue is full, the connection is closed as a slow consumer; an ephemeral update is coalesced into
+ * its slot, or dropped under pressure. So a slow client never slows anyone else.
+ */
+public final class Outbox {
+
+    /** WebSocket close code for a consumer that could not keep up (1013 "try again later"). */
+    public static final int SLOW_CONSUMER = 1013;
+
+    private final Sink sink;
+    private final OutboxSettings settings;
+    private final RealtimeMetrics metrics;
+    private final String transport;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition ready = lock.newCondition();
+    private final ArrayDeque<Ordered> ordered = new ArrayDeque<>();
+    private final Map<String, Ephemeral> slots = new LinkedHashMap<>();
+    private boolean closed;
+    private Closing closing;
+    private long lastSeq = -1;
+    private final Thread writer;
+
+    private record Ordered(String frame, long seq, long commandNanos) {}
+
+    public Outbox(Sink sink, OutboxSettings settings, RealtimeMetrics metrics, String transport) {
+        this.sink = sink;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.transport = transport;
+        this.writer = Thread.ofVirtual().name("hearth-out-" + transport).unstarted(this::write);
+    }
+
+    public Outbox start() {
+        writer.start();
+        return this;
+    }
+
+    /**
+     * Queues an ordered frame. False when the connection is closed, or now closes because the queue
+     * is full (a slow consumer).
+     *
+     * @param seq the event's sequence number, or -1 for frames that are not events
+     * @param commandNanos when the command behind it arrived, 0 when not measured
+     */
+    public boolean offer(String frame, long seq, long commandNanos) {
+        lock.lock();
+        try {
+            if (closed || closing != null) {
+                return false;
+            }
+            if (ordered.size() >= settings.capacity()) {
+                metrics.slowConsumer(transport);
+                closeLocked(SLOW_CONSUMER, "too slow: the outbound queue is full; reconnect and resume from your last seq");
+                return false;
+            }
+            ordered.add(new Ordered(frame, seq, commandNanos));
+            ready.signal();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Puts an ephemeral update in its slot, unless ordered frames are backing up (then it is dropped). */
+    public void offerEphemeral(String slot, Ephemeral update) {
+        lock.lock();
+        try {
+            if (closed || closing != null) {
+                return;
+            }
+            if (ordered.size() >= settings.pressure()) {
+                metrics.ephemeralDropped();
+                return;
+            }
+            slots.merge(slot, update, Ephemeral::merge);
+            ready.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes after the frames already queued are written (an error, then the close); later offers are refused. */
+    public void closeAfterQueued(int code, String reason) {
+        lock.lock();
+        try {
+            if (!closed && closing == null) {
+                closing = new Closing(code, reason);
+                ready.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private record Closing(int code, String reason) {}
+
+    /** Closes at once; queued frames are dropped. */
+    public void close(int code, String reason) {
+        lock.lock();
+        try {
+            closeLocked(code, reason);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The sequence number of the last event written to the transport; -1 before any. */
+    public long lastSeqSent() {
+        lock.lock();
+        try {
+            return lastSeq;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeLocked(int code, String reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ordered.clear();
+        slots.clear();
+        ready.signal();
+        Thread.ofVirtual().start(() -> sink.close(code, reason));
+    }
+
+    private void write() {
+        while (true) {
+            Ordered next;
+            String frame;
+            int queued;
+            lock.lock();
+            try {
+                while (!closed && closing == null && ordered.isEmpty() && slots.isEmpty()) {
+                    ready.awaitUninterruptibly();
+                }
+                if (closed) {
+                    return;
+                }
+                next = ordered.poll();
+                if (next == null && closing != null) {
+                    closeLocked(closing.code(), closing.reason());
+                    return;
+                }
+                if (next == null) {
+                    Iterator<Map.Entry<String, Ephemeral>> it = slots.entrySet().iterator();
+                    Ephemeral update = it.next().getValue();
+                    it.remove();
+                    lock.unlock();
+                    try {
+                        send(update.render(), 0);
+                    } finally {
+                        lock.lock();
+                    }
+                    continue;
+                }
+                frame = next.frame;
+                queued = ordered.size();
+            } finally {
+                lock.unlock();
+            }
+            if (!send(frame, queued)) {
+                return;
+            }
+            lock.lock();
+            try {
+                if (next.seq >= 0) {
+                    lastSeq = next.seq;
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (next.commandNanos > 0) {
+                metrics.delivered(System.nanoTime() - next.commandNanos);
+            }
+        }
+    }
+
+    private boolean send(String frame, int queued) {
+        try {
+            sink.send(frame);
+            metrics.messageOut(frame.length(), queued);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            close(1006, "send failed");
+            return false;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.hearth.server.realtime.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearth.core.stream.Caller;
+import dev.hearth.core.stream.Domain;
+import java.util.Set;
+
+/**
+ * How one kind of stream looks on the wire and in the log: event types and payloads, commands,
+ * snapshots, and the view a member gets on joining. The domain stays free of JSON; this is its
+ * one translation.
+ */
+public interface StreamCodec<S, C, E> {
+
+    /** The dotted event type, the same in the log and on the wire: {@code chat.posted}. */
+    String eventType(E event);
+
+    ObjectNode eventPayload(E event);
+
+    /** Reads back an event this codec wrote; throws {@link IllegalArgumentException} for anything else. */
+    E decodeEvent(String type, JsonNode payload);
+
+    /** The command message types clients may send on this stream. */
+    Set<String> commandTypes();
+
+    /**
+     * The command a client message stands for; throws {@link CommandFormatException} naming the
+     * field at fault when the payload is not one.
+     */
+    C decodeCommand(String type, JsonNode payload);
+
+    byte[] encodeState(S state);
+
+    S decodeState(byte[] bytes);
+
+    /** The state as {@code viewer} may see it, for {@code welcome} and {@code GET} views. */
+    ObjectNode view(S state, Caller viewer, Domain<S, C, E> domain);
+}
