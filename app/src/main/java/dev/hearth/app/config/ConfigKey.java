@@ -76,6 +76,10 @@ public final class ConfigKey<T> {
     public static final ConfigKey<Integer> AUTH_PASSWORD_HASH_PARALLELISM = new ConfigKey<>(
             "auth.password-hash.parallelism", "1", new ValueType.WholeNumber(1, 64));
 
+    // Real time (docs/protocol.md).
+    public static final ConfigKey<List<String>> REALTIME_ADMINS = new ConfigKey<>("realtime.admins", "",
+            new ValueType.UsernameList());
+
     // Secrets at rest: the keys that seal secrets in the data directory (see docs/operations.md).
     public static final ConfigKey<String> SECRETS_KEY_FILE = new ConfigKey<>("secrets.key-file", "",
             new ValueType.Text(Pattern.compile("[^\\x00]*"),
@@ -90,6 +94,7 @@ public final class ConfigKey<T> {
             AUTH_MODE, AUTH_ISSUER, AUTH_AUDIENCE, AUTH_ACCESS_TOKEN_TTL, AUTH_REFRESH_TOKEN_TTL, AUTH_SIGNING_KEY_ROTATION,
             AUTH_ALLOWED_ORIGINS, AUTH_COOKIE_SECURE, AUTH_PASSWORD_HASH_MEMORY_KIB, AUTH_PASSWORD_HASH_ITERATIONS,
             AUTH_PASSWORD_HASH_PARALLELISM,
+            REALTIME_ADMINS,
             SECRETS_KEY_FILE, SECRETS_KEY,
             LOG_FORMAT, LOG_LEVEL, SHUTDOWN_GRACE);
 

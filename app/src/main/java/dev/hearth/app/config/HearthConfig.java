@@ -17,7 +17,14 @@ import java.util.Optional;
  * file, the environment and flags; every key is documented in docs/configuration.md.
  */
 public record HearthConfig(Server server, Data data, Db db, Store store, Auth auth, Log log, Shutdown shutdown,
-        Secrets secrets) {
+        Secrets secrets, Realtime realtime) {
+
+    /** {@code realtime.*}: who may announce on the system channel. */
+    public record Realtime(List<String> admins) {
+        public Realtime {
+            admins = List.copyOf(admins);
+        }
+    }
 
     /** {@code server.*}: where HTTP listens. */
     public record Server(String host, int port) {}
@@ -102,7 +109,8 @@ public record HearthConfig(Server server, Data data, Db db, Store store, Auth au
 
     /** This configuration with its data (and so its SQLite file) in {@code dir}. */
     public HearthConfig withDataDir(Path dir) {
-        return new HearthConfig(server, new Data(dir.toAbsolutePath().normalize()), db, store, auth, log, shutdown, secrets);
+        return new HearthConfig(server, new Data(dir.toAbsolutePath().normalize()), db, store, auth, log, shutdown, secrets,
+                realtime);
     }
 
     static HearthConfig from(TypedValues v) {
@@ -120,6 +128,7 @@ public record HearthConfig(Server server, Data data, Db db, Store store, Auth au
                         v.get(ConfigKey.AUTH_PASSWORD_HASH_PARALLELISM)),
                 new Log(v.get(ConfigKey.LOG_FORMAT), v.get(ConfigKey.LOG_LEVEL)),
                 new Shutdown(v.get(ConfigKey.SHUTDOWN_GRACE)),
-                new Secrets(v.get(ConfigKey.SECRETS_KEY_FILE), v.get(ConfigKey.SECRETS_KEY)));
+                new Secrets(v.get(ConfigKey.SECRETS_KEY_FILE), v.get(ConfigKey.SECRETS_KEY)),
+                new Realtime(v.get(ConfigKey.REALTIME_ADMINS)));
     }
 }

@@ -230,6 +230,32 @@ public sealed interface ValueType<T> {
         }
     }
 
+    /** Comma-separated usernames, as accounts have them (3-32 of a-z, 0-9, '_', '.', '-'). */
+    record UsernameList() implements ValueType<List<String>> {
+
+        private static final Pattern USERNAME = Pattern.compile("[a-z0-9_.-]{3,32}");
+
+        @Override
+        public List<String> parse(String text) {
+            List<String> names = Arrays.stream(text.split(","))
+                    .map(String::strip)
+                    .filter(n -> !n.isEmpty())
+                    .map(n -> n.toLowerCase(Locale.ROOT))
+                    .toList();
+            for (String name : names) {
+                if (!USERNAME.matcher(name).matches()) {
+                    throw new IllegalArgumentException("not a username");
+                }
+            }
+            return names;
+        }
+
+        @Override
+        public String allowed() {
+            return "comma-separated usernames, e.g. alice,bob";
+        }
+    }
+
     /** A duration as people write it in configuration: {@code 2ms}, {@code 10s}, {@code 0s}. */
     static String format(Duration d) {
         if (d.isZero()) {

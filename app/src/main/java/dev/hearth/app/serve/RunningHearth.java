@@ -9,6 +9,8 @@ import dev.hearth.core.access.AccessPolicy;
 import dev.hearth.server.AccessMode;
 import dev.hearth.server.HearthServer;
 import dev.hearth.server.ServerSettings;
+import dev.hearth.server.realtime.RealtimeSettings;
+import java.util.Set;
 import dev.hearth.server.auth.Authentication;
 import dev.hearth.server.auth.PasswordHasher;
 import dev.hearth.server.auth.SigningKeyRing;
@@ -82,8 +84,9 @@ final class RunningHearth {
             started.push(store);
             log.info("event store: {} ({})", store.engine(), config.db().url()
                     .map(Object::toString).orElse(config.data().sqliteFile().toString()));
-            ServerSettings settings = new ServerSettings(
-                    config.server().host(), config.server().port(), config.shutdown().grace());
+            ServerSettings settings = new ServerSettings(config.server().host(), config.server().port(),
+                    config.shutdown().grace()).withRealtime(RealtimeSettings.DEFAULT.withAdmins(
+                            Set.copyOf(config.realtime().admins())), InstantSource.system());
             // A replaced key verifies as long as the last token it signed can live.
             SecretBox secrets = new SecretsAtRest(config).openBox(new SecureRandom());
             log.info("secrets at rest sealed under key {}", secrets.keys().current().id());
