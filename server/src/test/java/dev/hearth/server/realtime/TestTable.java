@@ -77,6 +77,13 @@ public final class TestTable implements AutoCloseable {
         expect(200, who.accessToken(), "POST", "/api/invites/" + code + "/accept", null);
     }
 
+    /** A second sign-in of the same account, with its own access token. */
+    public TestAccounts.Registered login(TestAccounts.Registered who) {
+        JsonNode body = expect(200, null, "POST", "/api/auth/login", "{\"username\":\"" + who.account().username()
+                + "\",\"password\":\"" + TestAccounts.PASSWORD + "\"}");
+        return new TestAccounts.Registered(who.account(), body.path("accessToken").asText());
+    }
+
     public HttpResponse<String> send(String token, String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
