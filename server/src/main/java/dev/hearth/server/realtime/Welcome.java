@@ -18,14 +18,16 @@ final class Welcome {
 
     /**
      * @param extra adds what the channel has besides (presence, recent chat); runs on the actor's thread
-     * @return the frame; an error frame if the stream could not be loaded (attachment is null)
+     * @return the frame; null if the stream could not be loaded (attachment is null), after sending
+     *     E001 and closing with 1011
      */
     static String frame(Connection c, Optional<String> sessionId, Attachment a, Consumer<ObjectNode> extra) {
         Realtime rt = c.realtime();
         if (a == null) {
-            c.closeAfterQueued(1011, "stream unavailable");
-            return rt.frames().error(Optional.empty(), new ErrorBody(ErrorCode.E001,
+            c.refuse(Optional.empty(), new ErrorBody(ErrorCode.E001,
                     "This stream cannot be loaded right now; reconnect in a moment.", Map.of(), 1L));
+            c.closeAfterQueued(1011, "stream unavailable");
+            return null;
         }
         ObjectNode p = rt.frames().object();
         p.put("protocol", PROTOCOL);

@@ -140,13 +140,14 @@ public final class StreamActor<S, C, E> {
 
     /**
      * Attaches a subscriber: on the actor's thread, it receives the welcome {@code welcome} makes
-     * from the {@link Attachment}, then the missed events, then every event as it commits.
+     * from the {@link Attachment}, then the missed events, then every event as it commits. When the
+     * stream cannot be loaded, {@code welcome} is given null and must tell the subscriber itself.
      */
     public void attach(Subscriber subscriber, Optional<Resume> resume, Function<Attachment, String> welcome) {
         touch();
         mailbox.execute(() -> {
             if (!load()) {
-                subscriber.deliver(welcome.apply(null), -1, 0);
+                welcome.apply(null); // tells the subscriber and closes it
                 return;
             }
             subscribers.remove(subscriber);
