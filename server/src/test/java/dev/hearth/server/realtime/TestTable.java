@@ -55,6 +55,13 @@ public final class TestTable implements AutoCloseable {
         return new TestTable(TestServer.start(dir, InstantSource.system(), registry), registry);
     }
 
+    /** With the real-time engine's settings given (shorter timeouts, a smaller outbox, small stream limits). */
+    public static TestTable start(Path dir, RealtimeSettings realtime) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        return new TestTable(TestServer.start(dir, InstantSource.system(), registry, java.time.Duration.ofSeconds(5),
+                realtime), registry);
+    }
+
     public int port() {
         return server.port();
     }
