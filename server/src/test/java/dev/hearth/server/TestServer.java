@@ -2,6 +2,7 @@ package dev.hearth.server;
 
 import dev.hearth.server.auth.TestAuth;
 import dev.hearth.server.campaigns.TestCampaigns;
+import dev.hearth.server.realtime.RealtimeSettings;
 import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.jdbc.JdbcEventStore;
 import dev.hearth.store.sqlite.SqliteEventStore;
@@ -23,10 +24,22 @@ public record TestServer(JdbcEventStore store, TestAuth auth, HearthServer serve
     }
 
     public static TestServer start(Path dir, InstantSource clock, PrometheusMeterRegistry registry, Duration grace) {
+        return start(dir, clock, registry, new ServerSettings("127.0.0.1", 0, grace));
+    }
+
+    /** With the real-time engine's limits and timings given (tests shorten timeouts, shrink queues). */
+    public static TestServer start(Path dir, InstantSource clock, PrometheusMeterRegistry registry, Duration grace,
+            RealtimeSettings realtime) {
+        return start(dir, clock, registry, new ServerSettings("127.0.0.1", 0, grace).withRealtime(realtime,
+                InstantSource.system()));
+    }
+
+    private static TestServer start(Path dir, InstantSource clock, PrometheusMeterRegistry registry,
+            ServerSettings settings) {
         JdbcEventStore store = SqliteEventStore.open(SqliteEventStore.Options.at(dir.resolve("hearth.db")),
                 GroupCommitSettings.DEFAULT, clock, registry);
         TestAuth auth = TestAuth.on(store, dir, clock);
-        HearthServer server = new HearthServer(new ServerSettings("127.0.0.1", 0, grace), store, auth.auth(),
+        HearthServer server = new HearthServer(settings, store, auth.auth(),
                 auth.keys(), TestCampaigns.on(store, clock), registry).start();
         return new TestServer(store, auth, server);
     }

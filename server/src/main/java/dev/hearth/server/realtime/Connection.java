@@ -230,7 +230,8 @@ public final class Connection implements Subscriber {
     }
 
     private static Optional<Resume> readResume(JsonNode node) {
-        if (node == null || !node.isObject() || !node.path("lastSeq").isIntegralNumber()) {
+        if (node == null || !node.isObject() || !node.path("lastSeq").isIntegralNumber()
+                || node.get("lastSeq").asLong() < 0) {
             return Optional.empty();
         }
         JsonNode epoch = node.get("epoch");

@@ -55,6 +55,24 @@ public final class TestTable implements AutoCloseable {
         return new TestTable(TestServer.start(dir, InstantSource.system(), registry), registry);
     }
 
+    /** With the real-time engine's settings given (shorter timeouts, a smaller outbox, small stream limits). */
+    public static TestTable start(Path dir, RealtimeSettings realtime) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        return new TestTable(TestServer.start(dir, InstantSource.system(), registry, java.time.Duration.ofSeconds(5),
+                realtime), registry);
+    }
+
+    /**
+     * The default settings without the per-connection command rate limit (tests that commit many
+     * events quickly from one connection), with the given outbox and stream limits.
+     */
+    public static RealtimeSettings unthrottled(dev.hearth.server.realtime.outbox.OutboxSettings outbox,
+            dev.hearth.server.realtime.stream.StreamSettings streams) {
+        RealtimeSettings d = RealtimeSettings.DEFAULT;
+        return new RealtimeSettings(d.helloTimeout(), d.heartbeatInterval(), d.silenceTimeout(), 100_000, 100_000,
+                d.ephemeralPerSecond(), d.ephemeralBurst(), d.floodRefusals(), d.ticketTtl(), outbox, streams, d.admins());
+    }
+
     public int port() {
         return server.port();
     }
