@@ -2,6 +2,7 @@ package dev.hearth.server;
 
 import dev.hearth.server.auth.TestAuth;
 import dev.hearth.server.campaigns.TestCampaigns;
+import dev.hearth.server.realtime.RealtimeSettings;
 import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.jdbc.JdbcEventStore;
 import dev.hearth.store.sqlite.SqliteEventStore;
@@ -23,10 +24,16 @@ public record TestServer(JdbcEventStore store, TestAuth auth, HearthServer serve
     }
 
     public static TestServer start(Path dir, InstantSource clock, PrometheusMeterRegistry registry, Duration grace) {
+        return start(dir, clock, registry, grace, RealtimeSettings.DEFAULT);
+    }
+
+    /** With the real-time engine's timings of the test (shorter heartbeats, say). */
+    public static TestServer start(Path dir, InstantSource clock, PrometheusMeterRegistry registry, Duration grace,
+            RealtimeSettings realtime) {
         JdbcEventStore store = SqliteEventStore.open(SqliteEventStore.Options.at(dir.resolve("hearth.db")),
                 GroupCommitSettings.DEFAULT, clock, registry);
         TestAuth auth = TestAuth.on(store, dir, clock);
-        HearthServer server = new HearthServer(new ServerSettings("127.0.0.1", 0, grace), store, auth.auth(),
+        HearthServer server = new HearthServer(new ServerSettings("127.0.0.1", 0, grace).withRealtime(realtime, InstantSource.system()), store, auth.auth(),
                 auth.keys(), TestCampaigns.on(store, clock), registry).start();
         return new TestServer(store, auth, server);
     }

@@ -51,8 +51,13 @@ public final class TestTable implements AutoCloseable {
     }
 
     public static TestTable start(Path dir) {
+        return start(dir, RealtimeSettings.DEFAULT);
+    }
+
+    public static TestTable start(Path dir, RealtimeSettings settings) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        return new TestTable(TestServer.start(dir, InstantSource.system(), registry), registry);
+        return new TestTable(TestServer.start(dir, InstantSource.system(), registry, java.time.Duration.ofSeconds(5),
+                settings), registry);
     }
 
     public int port() {
