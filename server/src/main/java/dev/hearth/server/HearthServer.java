@@ -11,6 +11,7 @@ import dev.hearth.server.realtime.RealtimeMetrics;
 import dev.hearth.server.realtime.codec.InboxCodec;
 import dev.hearth.server.realtime.codec.SystemCodec;
 import dev.hearth.server.realtime.http.RealtimeHttpEndpoints;
+import dev.hearth.server.realtime.sse.SseEndpoints;
 import dev.hearth.server.realtime.ws.WebSocketEndpoints;
 import dev.hearth.store.accounts.Account;
 import io.javalin.http.Context;
@@ -114,7 +115,8 @@ public final class HearthServer implements AutoCloseable {
                 new CampaignEndpoints(campaigns, caller, json), new OpenApiHandler(), new ErrorMapper(),
                 new WebSocketEndpoints(realtime, new OriginPolicy(auth.settings().allowedOrigins()),
                         new InboxCodec(json), new SystemCodec(json)),
-                new RealtimeHttpEndpoints(realtime, identity));
+                new RealtimeHttpEndpoints(realtime, identity),
+                new SseEndpoints(realtime, identity, new InboxCodec(json), new SystemCodec(json)));
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(registry);
         GracefulStop gracefulStop = new GracefulStop(settings.shutdownGrace());
         JettyErrorHandler jettyErrors = new JettyErrorHandler(json);

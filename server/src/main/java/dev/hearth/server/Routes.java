@@ -1,6 +1,7 @@
 package dev.hearth.server;
 
 import dev.hearth.server.realtime.http.RealtimeHttpEndpoints;
+import dev.hearth.server.realtime.sse.SseEndpoints;
 import dev.hearth.server.realtime.ws.WebSocketEndpoints;
 import dev.hearth.server.auth.AuthEndpoints;
 import dev.hearth.server.auth.JwksHandler;
@@ -30,10 +31,11 @@ final class Routes {
     private final ErrorMapper errors;
     private final WebSocketEndpoints webSockets;
     private final RealtimeHttpEndpoints realtime;
+    private final SseEndpoints sse;
 
     Routes(LivenessHandler liveness, ReadinessHandler readiness, MetricsHandler metrics, AuthEndpoints auth,
             Optional<LocalAuthentication> local, JwksHandler jwks, CampaignEndpoints campaigns, OpenApiHandler openApi, ErrorMapper errors,
-            WebSocketEndpoints webSockets, RealtimeHttpEndpoints realtime) {
+            WebSocketEndpoints webSockets, RealtimeHttpEndpoints realtime, SseEndpoints sse) {
         this.liveness = liveness;
         this.readiness = readiness;
         this.metrics = metrics;
@@ -45,6 +47,7 @@ final class Routes {
         this.errors = errors;
         this.webSockets = webSockets;
         this.realtime = realtime;
+        this.sse = sse;
     }
 
     void addTo(RoutesConfig routes) {
@@ -81,6 +84,7 @@ final class Routes {
         routes.post("/api/realtime/ticket", realtime::ticket);
         routes.post("/api/sessions/{id}/commands", realtime::command);
         webSockets.addTo(routes);
+        sse.addTo(routes);
 
         // Javalin maps its own HttpResponseExceptions (among them the 404 for unknown paths) unless
         // told otherwise; registering the mapper for them too keeps one error shape everywhere.

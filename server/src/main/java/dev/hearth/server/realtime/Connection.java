@@ -50,6 +50,7 @@ public final class Connection implements Subscriber {
     private final long openedNanos = System.nanoTime();
     private final TokenBucket commands;
     private final TokenBucket ephemerals;
+    private final boolean clientSpeaks;
     private volatile State state = State.AWAITING_HELLO;
     private volatile Identity identity;
     private volatile Role role;
@@ -60,8 +61,14 @@ public final class Connection implements Subscriber {
     private int refusals;
     private long refusalWindowStart = System.nanoTime();
 
-    Connection(String transport, Channel channel, Realtime realtime, Outbox outbox, Optional<Identity> preauthenticated) {
+    /**
+     * @param clientSpeaks false for a transport the client cannot send on (SSE): its silence is no sign
+     *     of a dead connection, so the silence timeout does not apply (token expiry and sign-out still do)
+     */
+    Connection(String transport, Channel channel, Realtime realtime, Outbox outbox, Optional<Identity> preauthenticated,
+            boolean clientSpeaks) {
         this.transport = transport;
+        this.clientSpeaks = clientSpeaks;
         this.channel = channel;
         this.realtime = realtime;
         this.outbox = outbox;
@@ -199,17 +206,34 @@ public final class Connection implements Subscriber {
             }
             identity = ((Outcome.Done<Identity>) who.get()).value();
         }
+        JsonNode device = m.payload().get("device");
+        admitAndAttach(Optional.of(m.id()), device != null && device.isTextual() ? Optional.of(device.asText())
+                : Optional.empty(), readResume(m.payload().get("resume")));
+    }
+
+    /**
+     * Opens a connection whose transport authenticated it already and that will never say hello (SSE:
+     * the client only listens): admitted and attached now, exactly as a hello would.
+     *
+     * @param device the client's device id, if it gave a valid one; else the connection's own id
+     */
+    public void openWithoutHello(Optional<String> device, Optional<Resume> resume) {
+        if (identity == null || state != State.AWAITING_HELLO) {
+            throw new IllegalStateException("only a pre-authenticated connection opens without hello, once");
+        }
+        admitAndAttach(Optional.empty(), device, resume);
+    }
+
+    /** The shared end of hello: admission to the channel, then the subscription (welcome and missed events). */
+    private void admitAndAttach(Optional<String> re, Optional<String> device, Optional<Resume> resume) {
         switch (channel.admit(identity)) {
             case Outcome.Refused<Role> refused -> {
-                refuse(Optional.of(m.id()), refused.refusal().body());
+                refuse(re, refused.refusal().body());
                 closeAfterQueued(POLICY, refused.refusal().body().code() == ErrorCode.E005 ? "invalid session" : "refused");
             }
             case Outcome.Done<Role> admitted -> {
                 role = admitted.value();
-                JsonNode device = m.payload().get("device");
-                deviceId = device != null && device.isTextual() && DEVICE.matcher(device.asText()).matches()
-                        ? device.asText() : id;
-                Optional<Resume> resume = readResume(m.payload().get("resume"));
+                deviceId = device.filter(d -> DEVICE.matcher(d).matches()).orElse(id);
                 state = State.OPEN;
                 uncount = realtime.metrics().connected(transport, role.id());
                 realtime.remember(this);
@@ -324,7 +348,7 @@ public final class Connection implements Subscriber {
         if (state != State.OPEN) {
             return;
         }
-        if (nowNanos - lastHeardNanos > s.silenceTimeout().toNanos()) {
+        if (clientSpeaks && nowNanos - lastHeardNanos > s.silenceTimeout().toNanos()) {
             outbox.close(SILENT, "no message or heartbeat for " + s.silenceTimeout().toSeconds() + " seconds");
             closed();
             return;

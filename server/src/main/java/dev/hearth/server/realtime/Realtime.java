@@ -118,8 +118,17 @@ public final class Realtime implements AutoCloseable {
 
     /** A new connection on {@code channel}, writing to {@code sink}; the transport feeds it frames. */
     public Connection open(String transport, Channel channel, Sink sink, Optional<Identity> preauthenticated) {
+        return open(transport, channel, sink, preauthenticated, true);
+    }
+
+    /**
+     * A new connection; {@code clientSpeaks} is false for a listen-only transport (SSE), which is not
+     * closed for silence and is opened with {@link Connection#openWithoutHello}.
+     */
+    public Connection open(String transport, Channel channel, Sink sink, Optional<Identity> preauthenticated,
+            boolean clientSpeaks) {
         Outbox outbox = new Outbox(sink, settings.outbox(), metrics, transport).start();
-        Connection connection = new Connection(transport, channel, this, outbox, preauthenticated);
+        Connection connection = new Connection(transport, channel, this, outbox, preauthenticated, clientSpeaks);
         connections.add(connection);
         return connection;
     }
@@ -290,11 +299,12 @@ public final class Realtime implements AutoCloseable {
     /** Closes every connection with 1001 "going away" (a restart: clients resume elsewhere or later). */
     @Override
     public void close() {
-        timers.shutdownNow();
+        // Connections first: closing one leaves its room, which schedules on the timers.
         for (Connection c : connections) {
             c.outbox().close(1001, "server shutting down; resume from your last seq");
             c.closed();
         }
+        timers.shutdownNow();
         actors.shutdown();
         try {
             actors.awaitTermination(5, TimeUnit.SECONDS);

@@ -51,8 +51,7 @@ public final class TestTable implements AutoCloseable {
     }
 
     public static TestTable start(Path dir) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        return new TestTable(TestServer.start(dir, InstantSource.system(), registry), registry);
+        return start(dir, RealtimeSettings.DEFAULT);
     }
 
     /** With the real-time engine's settings given (shorter timeouts, a smaller outbox, small stream limits). */
@@ -70,7 +69,8 @@ public final class TestTable implements AutoCloseable {
             dev.hearth.server.realtime.stream.StreamSettings streams) {
         RealtimeSettings d = RealtimeSettings.DEFAULT;
         return new RealtimeSettings(d.helloTimeout(), d.heartbeatInterval(), d.silenceTimeout(), 100_000, 100_000,
-                d.ephemeralPerSecond(), d.ephemeralBurst(), d.floodRefusals(), d.ticketTtl(), outbox, streams, d.admins());
+                d.ephemeralPerSecond(), d.ephemeralBurst(), d.floodRefusals(), d.ticketTtl(), outbox, streams, d.admins(),
+                d.sseHeartbeat());
     }
 
     public int port() {
