@@ -27,6 +27,11 @@ public record Notification(NotificationKind kind, String title, String body, Opt
     }
 
     private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        if (s.length() <= max) {
+            return s;
+        }
+        // Never cut a surrogate pair in half: a lone surrogate is not text and encodes as '?'.
+        int end = Character.isHighSurrogate(s.charAt(max - 2)) ? max - 2 : max - 1;
+        return s.substring(0, end) + "…";
     }
 }

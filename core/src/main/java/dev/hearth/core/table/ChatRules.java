@@ -3,6 +3,7 @@ package dev.hearth.core.table;
 import dev.hearth.core.stream.CommandContext;
 import dev.hearth.core.stream.Rejection;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** What a chat line must be: readable text of bounded length, a valid speaker name, recipients who are members. */
 final class ChatRules {
@@ -28,7 +29,7 @@ final class ChatRules {
             if (chat.kind() != ChatKind.IN_CHARACTER && chat.kind() != ChatKind.EMOTE) {
                 return Optional.of(Rejection.invalid("as", "Only in-character lines and emotes speak as someone."));
             }
-            if (as.isBlank() || as.length() > MAX_NAME || hasControl(as, false)) {
+            if (as.isBlank() || as.codePointCount(0, as.length()) > MAX_NAME || hasControl(as, false)) {
                 return Optional.of(Rejection.invalid("as", "A speaker's name is 1-" + MAX_NAME
                         + " characters without control characters."));
             }
@@ -47,10 +48,11 @@ final class ChatRules {
         if (whisper.userIds().isEmpty() || whisper.userIds().size() > MAX_RECIPIENTS) {
             return Optional.of(Rejection.invalid("to", "A whisper goes to 1-" + MAX_RECIPIENTS + " members."));
         }
-        for (String userId : whisper.userIds()) {
-            if (userId.equals(context.caller().userId())) {
-                return Optional.of(Rejection.invalid("to", "A whisper goes to someone else."));
-            }
+        if (whisper.userIds().contains(context.caller().userId())) {
+            return Optional.of(Rejection.invalid("to", "A whisper goes to someone else."));
+        }
+        // In id order: a set's own order changes from one JVM to the next, and the answer must not.
+        for (String userId : new TreeSet<>(whisper.userIds())) {
             if (context.roster().member(userId).isEmpty()) {
                 return Optional.of(new Rejection(Rejection.Kind.INVALID, "Whispers go to members of this campaign;"
                         + " " + userId + " is not one.", java.util.Map.of("field", "to", "userId", userId)));
