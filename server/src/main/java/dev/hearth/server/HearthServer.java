@@ -11,6 +11,7 @@ import dev.hearth.server.realtime.RealtimeMetrics;
 import dev.hearth.server.realtime.codec.InboxCodec;
 import dev.hearth.server.realtime.codec.SystemCodec;
 import dev.hearth.server.realtime.http.RealtimeHttpEndpoints;
+import dev.hearth.server.realtime.http.TableHttpEndpoints;
 import dev.hearth.server.realtime.sse.SseEndpoints;
 import dev.hearth.server.realtime.ws.WebSocketEndpoints;
 import dev.hearth.store.accounts.Account;
@@ -116,7 +117,8 @@ public final class HearthServer implements AutoCloseable {
                 new WebSocketEndpoints(realtime, new OriginPolicy(auth.settings().allowedOrigins()),
                         new InboxCodec(json), new SystemCodec(json)),
                 new RealtimeHttpEndpoints(realtime, identity),
-                new SseEndpoints(realtime, identity, new InboxCodec(json), new SystemCodec(json)));
+                new SseEndpoints(realtime, identity, new InboxCodec(json), new SystemCodec(json)),
+                new TableHttpEndpoints(realtime, identity));
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(registry);
         GracefulStop gracefulStop = new GracefulStop(settings.shutdownGrace());
         JettyErrorHandler jettyErrors = new JettyErrorHandler(json);

@@ -1,6 +1,7 @@
 package dev.hearth.server;
 
 import dev.hearth.server.realtime.http.RealtimeHttpEndpoints;
+import dev.hearth.server.realtime.http.TableHttpEndpoints;
 import dev.hearth.server.realtime.sse.SseEndpoints;
 import dev.hearth.server.realtime.ws.WebSocketEndpoints;
 import dev.hearth.server.auth.AuthEndpoints;
@@ -32,10 +33,12 @@ final class Routes {
     private final WebSocketEndpoints webSockets;
     private final RealtimeHttpEndpoints realtime;
     private final SseEndpoints sse;
+    private final TableHttpEndpoints tables;
 
     Routes(LivenessHandler liveness, ReadinessHandler readiness, MetricsHandler metrics, AuthEndpoints auth,
             Optional<LocalAuthentication> local, JwksHandler jwks, CampaignEndpoints campaigns, OpenApiHandler openApi, ErrorMapper errors,
-            WebSocketEndpoints webSockets, RealtimeHttpEndpoints realtime, SseEndpoints sse) {
+            WebSocketEndpoints webSockets, RealtimeHttpEndpoints realtime, SseEndpoints sse,
+            TableHttpEndpoints tables) {
         this.liveness = liveness;
         this.readiness = readiness;
         this.metrics = metrics;
@@ -48,6 +51,7 @@ final class Routes {
         this.webSockets = webSockets;
         this.realtime = realtime;
         this.sse = sse;
+        this.tables = tables;
     }
 
     void addTo(RoutesConfig routes) {
@@ -83,6 +87,13 @@ final class Routes {
         // Real time (docs/protocol.md).
         routes.post("/api/realtime/ticket", realtime::ticket);
         routes.post("/api/sessions/{id}/commands", realtime::command);
+        // Without a WebSocket: SSE for the streams, and HTTP for the rest (or long-poll for everything).
+        routes.get("/api/realtime/activity", tables::activity);
+        routes.post("/api/realtime/cursor", tables::cursor);
+        routes.post("/api/realtime/draw", tables::draw);
+        routes.get("/api/realtime/presence", tables::presence);
+        routes.get("/api/sessions/{id}/chat", tables::chat);
+        routes.get("/api/sessions/{id}/activity", tables::feed);
         webSockets.addTo(routes);
         sse.addTo(routes);
 

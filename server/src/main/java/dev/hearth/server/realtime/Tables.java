@@ -172,7 +172,8 @@ public final class Tables {
                 break;
             }
             scanned += page.size();
-            for (int i = page.size() - 1; i >= 0 && found.size() < limit; i--) {
+            int i = page.size() - 1;
+            for (; i >= 0 && found.size() < limit; i--) {
                 StoredEvent stored = page.get(i);
                 before = stored.seq();
                 if (!types.test(stored.type())) {
@@ -184,7 +185,8 @@ public final class Tables {
                     found.add(c);
                 }
             }
-            if (page.get(0).seq() <= 1) {
+            // The start of the log is reached only if this page was read to its end, not cut off by the limit.
+            if (i < 0 && page.get(0).seq() <= 1) {
                 before = 1;
             }
         }

@@ -241,4 +241,20 @@ class SseTransportTest {
             assertThat(got).isEqualTo(expected);
         }
     }
+
+    @Test
+    void a_revoked_sign_in_closes_the_stream_though_the_listener_never_speaks() {
+        dev.hearth.server.auth.TestAccounts.Registered carol = dev.hearth.server.auth.TestAccounts.register(
+                table.server.auth().auth(), "carol");
+        table.join(carol, "player");
+        try (SseClient c = listen(carol.accessToken(), Map.of())) {
+            table.expect(204, carol.accessToken(), "POST", "/api/auth/password", "{\"currentPassword\":\""
+                    + dev.hearth.server.auth.TestAccounts.PASSWORD + "\",\"newPassword\":\"a brand new passphrase\"}");
+            SseClient.Event error = c.nextOfType("error");
+            assertThat(error.frame().path("payload").path("code").asText()).isEqualTo("E002");
+            SseClient.Event close = c.nextOfType("close");
+            assertThat(close.frame().path("code").asInt()).isEqualTo(4401);
+            c.awaitEnd();
+        }
+    }
 }

@@ -1,0 +1,266 @@
+package dev.hearth.server.realtime.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearth.server.auth.Identity;
+import dev.hearth.server.http.ErrorBody;
+import dev.hearth.server.http.ErrorCode;
+import dev.hearth.server.http.Outcome;
+import dev.hearth.server.http.Refusal;
+import dev.hearth.server.realtime.Outcomes;
+import dev.hearth.server.realtime.Realtime;
+import dev.hearth.server.realtime.Tables;
+import dev.hearth.server.realtime.protocol.Types;
+import dev.hearth.server.realtime.stream.Committed;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A table for clients that have neither WebSocket nor SSE: the activity stream by long-poll, cursors
+ * and drawing previews by POST, presence and history pages by GET. Everything goes through
+ * {@link Tables} and the table's actor, as on the other transports, so visibility, permissions and
+ * limits are the same; a long-poller shows in presence for a minute after each poll.
+ */
+public final class TableHttpEndpoints {
+
+    /** At most this many events per poll; the client polls again from {@code position.seq}. */
+    static final int MAX_ITEMS = 500;
+    static final int MAX_WAIT_SECONDS = 25;
+    /** A long-poller is present this long after its last poll. */
+    static final Duration POLL_PRESENCE = Duration.ofSeconds(60);
+    private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
+    private final Realtime realtime;
+    private final Function<Context, Outcome<Identity>> caller;
+
+    /** @param caller who a request is (bearer token, or local mode's user) */
+    public TableHttpEndpoints(Realtime realtime, Function<Context, Outcome<Identity>> caller) {
+        this.realtime = realtime;
+        this.caller = caller;
+    }
+
+    /** What one poll found: the visible events and where the caller has now seen up to. */
+    private record Poll(List<Committed> visible, Optional<String> epoch, long seenTo, long streamSeq, boolean more) {}
+
+    /**
+     * {@code GET /api/realtime/activity?session=ID&after=SEQ&wait=S&device=D}: the events after {@code
+     * after} the caller may see, at once if there are any, else when one commits or {@code wait}
+     * seconds pass (then possibly none).
+     */
+    public void activity(Context ctx) throws Exception {
+        Optional<Tables.Seat> seat = seat(ctx, ctx.queryParam("session"));
+        if (seat.isEmpty()) {
+            return;
+        }
+        Optional<Long> after = number(ctx, "after", 0, 0, Long.MAX_VALUE);
+        Optional<Long> wait = number(ctx, "wait", MAX_WAIT_SECONDS, 0, MAX_WAIT_SECONDS);
+        if (after.isEmpty() || wait.isEmpty()) {
+            return;
+        }
+        Optional<String> device = device(ctx);
+        if (device.isEmpty()) {
+            return;
+        }
+        Tables.Seat s = seat.get();
+        String userId = s.caller().userId();
+        realtime.tables().room(s.sessionId()).join("poll:" + userId + ":" + device.get(), s.caller(), device.get(),
+                "long-poll", System.nanoTime() + POLL_PRESENCE.toNanos());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(wait.get());
+        long from = after.get();
+        try {
+            poll(ctx, s, from, deadline);
+        } catch (ExecutionException e) {
+            send(ctx, new ErrorBody(ErrorCode.E008, "This table cannot be loaded right now; poll again in a moment.",
+                    Map.of(), 1L));
+        }
+    }
+
+    private void poll(Context ctx, Tables.Seat s, long from, long deadline) throws InterruptedException,
+            ExecutionException {
+        var actor = realtime.tables().actor(s.sessionId());
+        Poll poll = read(s, from);
+        if (from > poll.streamSeq()) {
+            send(ctx, Refusal.invalid("after", "'after' (" + from + ") is beyond the stream (at " + poll.streamSeq()
+                    + "); start again from 0 or the position you were given.").body());
+            return;
+        }
+        // Events the caller may not see move its position but do not end the wait.
+        while (poll.visible().isEmpty() && System.nanoTime() < deadline) {
+            java.util.concurrent.CompletableFuture<Long> beyond = actor.awaitBeyond(poll.seenTo());
+            try {
+                beyond.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                beyond.cancel(false); // done, so the actor forgets the waiter
+                break;
+            }
+            poll = read(s, poll.seenTo());
+        }
+        ObjectNode body = realtime.frames().object();
+        ArrayNode items = body.putArray("items");
+        for (Committed c : poll.visible()) {
+            items.add(parse(c.frame()));
+        }
+        ObjectNode position = body.putObject("position");
+        poll.epoch().ifPresentOrElse(e -> position.put("epoch", e), () -> position.putNull("epoch"));
+        position.put("seq", poll.seenTo());
+        body.put("more", poll.more());
+        ctx.json(body);
+    }
+
+    private Poll read(Tables.Seat s, long after) throws InterruptedException, ExecutionException {
+        return realtime.tables().actor(s.sessionId()).read(r -> {
+            if (after >= r.seq()) {
+                return new Poll(List.of(), r.epoch(), Math.min(after, r.seq()), r.seq(), false);
+            }
+            List<Committed> events = r.eventsAfter(after, MAX_ITEMS);
+            long seenTo = events.isEmpty() ? r.seq() : events.get(events.size() - 1).seq();
+            List<Committed> visible = events.stream()
+                    .filter(c -> c.visibility().allows(s.caller().userId(), s.role())).toList();
+            return new Poll(visible, r.epoch(), seenTo, r.seq(), seenTo < r.seq());
+        }).get().orElseThrow(() -> new ExecutionException(new IllegalStateException("stream unavailable")));
+    }
+
+    /** {@code POST /api/realtime/cursor} {@code {session, x, y, scene?}}: 204, or the error. */
+    public void cursor(Context ctx) {
+        ephemeral(ctx, Types.CURSOR_MOVE);
+    }
+
+    /** {@code POST /api/realtime/draw} {@code {session, points, color?, width?}}: 204, or the error. */
+    public void draw(Context ctx) {
+        ephemeral(ctx, Types.DRAW_PREVIEW);
+    }
+
+    private void ephemeral(Context ctx, String type) {
+        JsonNode body;
+        try {
+            body = realtime.frames().json().readTree(ctx.body());
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            send(ctx, Refusal.badRequest("The body is a JSON object.").body());
+            return;
+        }
+        JsonNode session = body.get("session");
+        Optional<Tables.Seat> seat = seat(ctx, session != null && session.isTextual() ? session.asText() : null);
+        if (seat.isEmpty()) {
+            return;
+        }
+        Optional<String> device = device(ctx);
+        if (device.isEmpty()) {
+            return;
+        }
+        String key = "poll:" + seat.get().caller().userId() + ":" + device.get();
+        realtime.tables().ephemeral(seat.get(), key, type, body).ifPresentOrElse(error -> send(ctx, error),
+                () -> ctx.status(204));
+    }
+
+    /** {@code GET /api/realtime/presence?session=ID}: who is at the table, on which devices and transports. */
+    public void presence(Context ctx) {
+        seat(ctx, ctx.queryParam("session")).ifPresent(s -> ctx.json(realtime.tables().room(s.sessionId()).presence()));
+    }
+
+    /** {@code GET /api/sessions/{id}/chat?before=&limit=}: a page of chat, newest last. */
+    public void chat(Context ctx) {
+        history(ctx, "chat");
+    }
+
+    /** {@code GET /api/sessions/{id}/activity?before=&limit=}: a page of the activity feed, newest last. */
+    public void feed(Context ctx) {
+        history(ctx, "activity");
+    }
+
+    private void history(Context ctx, String feed) {
+        Optional<Tables.Seat> seat = seat(ctx, ctx.pathParam("id"));
+        if (seat.isEmpty()) {
+            return;
+        }
+        Optional<Long> before = number(ctx, "before", Long.MAX_VALUE, 1, Long.MAX_VALUE);
+        Optional<Long> limit = number(ctx, "limit", 50, 1, Tables.MAX_PAGE);
+        if (before.isPresent() && limit.isPresent()) {
+            ctx.json(realtime.tables().history(seat.get(), feed, before.get(), limit.get().intValue()));
+        }
+    }
+
+    // ---------------------------------------------------------------- shared checks (each answers its refusal)
+
+    private Optional<Tables.Seat> seat(Context ctx, String sessionId) {
+        Outcome<Identity> who = caller.apply(ctx);
+        if (who instanceof Outcome.Refused<Identity> r) {
+            send(ctx, r.refusal());
+            return Optional.empty();
+        }
+        if (sessionId == null || sessionId.isBlank()) {
+            send(ctx, Refusal.invalid("session", "Name the game session: 'session' is its id.").body());
+            return Optional.empty();
+        }
+        return switch (realtime.tables().seat(((Outcome.Done<Identity>) who).value(), sessionId)) {
+            case Outcome.Refused<Tables.Seat> r -> {
+                send(ctx, r.refusal());
+                yield Optional.empty();
+            }
+            case Outcome.Done<Tables.Seat> d -> Optional.of(d.value());
+        };
+    }
+
+    private Optional<Long> number(Context ctx, String name, long absent, long min, long max) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return Optional.of(absent);
+        }
+        try {
+            long value = Long.parseLong(text.trim());
+            if (value >= min && value <= max) {
+                return Optional.of(value);
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        send(ctx, Refusal.invalid(name, "'" + name + "' is an integer from " + min
+                + (max == Long.MAX_VALUE ? " up" : " to " + max) + ".").body());
+        return Optional.empty();
+    }
+
+    private Optional<String> device(Context ctx) {
+        String device = ctx.queryParam("device");
+        if (device == null) {
+            return Optional.of("http");
+        }
+        if (DEVICE.matcher(device).matches()) {
+            return Optional.of(device);
+        }
+        send(ctx, Refusal.invalid("device", "'device' is 1-64 letters, digits or _.:-").body());
+        return Optional.empty();
+    }
+
+    private JsonNode parse(String frame) {
+        try {
+            return realtime.frames().json().readTree(frame);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void send(Context ctx, Refusal refusal) {
+        realtime.metrics().error(refusal.body().code().name());
+        refusal.sendTo(ctx);
+    }
+
+    private void send(Context ctx, ErrorBody error) {
+        if (error.retryAfter() != null) {
+            ctx.header("Retry-After", String.valueOf(error.retryAfter()));
+        }
+        realtime.metrics().error(error.code().name());
+        ctx.status(Outcomes.status(error)).json(error);
+    }
+}
