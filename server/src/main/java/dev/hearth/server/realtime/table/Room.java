@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -89,15 +90,20 @@ public final class Room {
         if (last) {
             cursors.forget(gone.userId());
             Caller caller = new Caller(gone.userId(), gone.displayName(), gone.role());
-            leaving.put(gone.userId(), scheduler.schedule(() -> {
-                leaving.remove(gone.userId());
-                synchronized (this) {
-                    if (devices.values().stream().anyMatch(d -> d.userId().equals(gone.userId()))) {
-                        return;
+            try {
+                leaving.put(gone.userId(), scheduler.schedule(() -> {
+                    leaving.remove(gone.userId());
+                    synchronized (this) {
+                        if (devices.values().stream().anyMatch(d -> d.userId().equals(gone.userId()))) {
+                            return;
+                        }
                     }
-                }
-                seating.accept(new SeatChange(caller, new TableCommand.Leave()));
-            }, LINGER.toMillis(), TimeUnit.MILLISECONDS));
+                    seating.accept(new SeatChange(caller, new TableCommand.Leave()));
+                }, LINGER.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (RejectedExecutionException e) {
+                // The server is stopping (its timers are shut down): no leave is recorded, as for a crash.
+                return;
+            }
         }
         broadcastPresence();
     }
