@@ -74,21 +74,6 @@ public final class BroadcastChannel implements Channel {
     }
 
     @Override
-    public void request(Connection c, Inbound m) {
-        Replies.request(c, m, (method, params) -> null);
-    }
-
-    @Override
-    public boolean isEphemeral(String type) {
-        return false;
-    }
-
-    @Override
-    public void ephemeral(Connection c, Inbound m) {
-        throw new IllegalStateException("no ephemeral messages on the system channel");
-    }
-
-    @Override
     public Optional<Role> recheck(Connection c) {
         return Optional.of(c.role());
     }

@@ -30,12 +30,20 @@ public interface Channel {
 
     void command(Connection connection, Inbound message);
 
-    void request(Connection connection, Inbound message);
+    /** Requests; by default the channel knows no method (E007). */
+    default void request(Connection connection, Inbound message) {
+        Replies.request(connection, message, (method, params) -> null);
+    }
 
-    /** True if {@code type} is an ephemeral message this channel takes. */
-    boolean isEphemeral(String type);
+    /** True if {@code type} is an ephemeral message this channel takes; by default none. */
+    default boolean isEphemeral(String type) {
+        return false;
+    }
 
-    void ephemeral(Connection connection, Inbound message);
+    /** Called only for types {@link #isEphemeral} accepts. */
+    default void ephemeral(Connection connection, Inbound message) {
+        throw new IllegalStateException("no ephemeral messages on a " + name() + " channel");
+    }
 
     /** Re-checks the connection's standing (membership changed): its new role, or empty if it must go. */
     Optional<Role> recheck(Connection connection);

@@ -71,21 +71,6 @@ public final class UserChannel implements Channel {
     }
 
     @Override
-    public void request(Connection c, Inbound m) {
-        Replies.request(c, m, (method, params) -> null);
-    }
-
-    @Override
-    public boolean isEphemeral(String type) {
-        return false;
-    }
-
-    @Override
-    public void ephemeral(Connection c, Inbound m) {
-        throw new IllegalStateException("no ephemeral messages on a user channel");
-    }
-
-    @Override
     public Optional<Role> recheck(Connection c) {
         return Optional.of(Role.PLAYER);
     }
