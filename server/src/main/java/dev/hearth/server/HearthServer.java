@@ -35,6 +35,7 @@ import dev.hearth.server.ops.HttpRequestMetrics;
 import dev.hearth.server.ops.LivenessHandler;
 import dev.hearth.server.ops.MetricsHandler;
 import dev.hearth.server.ops.ReadinessHandler;
+import dev.hearth.server.web.WebClient;
 import dev.hearth.store.EventStore;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -118,7 +119,7 @@ public final class HearthServer implements AutoCloseable {
                         new InboxCodec(json), new SystemCodec(json)),
                 new RealtimeHttpEndpoints(realtime, identity),
                 new SseEndpoints(realtime, identity, new InboxCodec(json), new SystemCodec(json)),
-                new TableHttpEndpoints(realtime, identity));
+                new TableHttpEndpoints(realtime, identity), WebClient.fromClasspath());
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(registry);
         GracefulStop gracefulStop = new GracefulStop(settings.shutdownGrace());
         JettyErrorHandler jettyErrors = new JettyErrorHandler(json);

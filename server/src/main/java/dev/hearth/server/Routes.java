@@ -13,6 +13,7 @@ import dev.hearth.server.local.LocalAuthentication;
 import dev.hearth.server.ops.LivenessHandler;
 import dev.hearth.server.ops.MetricsHandler;
 import dev.hearth.server.ops.ReadinessHandler;
+import dev.hearth.server.web.WebClient;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
@@ -34,11 +35,12 @@ final class Routes {
     private final RealtimeHttpEndpoints realtime;
     private final SseEndpoints sse;
     private final TableHttpEndpoints tables;
+    private final Optional<WebClient> web;
 
     Routes(LivenessHandler liveness, ReadinessHandler readiness, MetricsHandler metrics, AuthEndpoints auth,
             Optional<LocalAuthentication> local, JwksHandler jwks, CampaignEndpoints campaigns, OpenApiHandler openApi, ErrorMapper errors,
             WebSocketEndpoints webSockets, RealtimeHttpEndpoints realtime, SseEndpoints sse,
-            TableHttpEndpoints tables) {
+            TableHttpEndpoints tables, Optional<WebClient> web) {
         this.liveness = liveness;
         this.readiness = readiness;
         this.metrics = metrics;
@@ -52,6 +54,7 @@ final class Routes {
         this.realtime = realtime;
         this.sse = sse;
         this.tables = tables;
+        this.web = web;
     }
 
     void addTo(RoutesConfig routes) {
@@ -96,6 +99,9 @@ final class Routes {
         routes.get("/api/sessions/{id}/activity", tables::feed);
         webSockets.addTo(routes);
         sse.addTo(routes);
+
+        // The browser client (web/): its pages and hashed assets.
+        web.ifPresent(client -> client.addTo(routes));
 
         // Javalin maps its own HttpResponseExceptions (among them the 404 for unknown paths) unless
         // told otherwise; registering the mapper for them too keeps one error shape everywhere.
