@@ -18,6 +18,7 @@ import dev.hearth.server.web.WebClient;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.EndpointNotFound;
 import java.util.Optional;
 
 /** Every route the server answers, top to bottom, and the one mapper for everything that fails. */
@@ -112,6 +113,13 @@ final class Routes {
         // told otherwise; registering the mapper for them too keeps one error shape everywhere.
         routes.exception(HttpResponseException.class, errors);
         routes.exception(Exception.class, errors);
+        // A browser asking for an address the client's router does not know gets the app, which shows
+        // its own "page not found" (with status 404); everything else gets the JSON error.
+        routes.exception(EndpointNotFound.class, (e, ctx) -> {
+            if (web.isEmpty() || !web.get().notFoundPage(ctx)) {
+                errors.handle(e, ctx);
+            }
+        });
     }
 
     /** In local mode there are no accounts to sign in to or change: the route answers E014 instead. */

@@ -104,6 +104,26 @@ public final class WebClient {
         }
     }
 
+    /**
+     * Answers a browser's GET for an unknown address with the app and status 404, so the app shows its
+     * own page; false (nothing sent) for API paths and for clients that do not ask for HTML.
+     */
+    public boolean notFoundPage(Context ctx) {
+        String accept = ctx.header("Accept");
+        String path = ctx.path();
+        if (!"GET".equals(ctx.method().name()) || accept == null || !accept.contains("text/html")
+                || NOT_PAGES.stream().anyMatch(path::startsWith)) {
+            return false;
+        }
+        serve(ctx, "/index.html", REVALIDATE);
+        ctx.status(404);
+        return true;
+    }
+
+    /** Paths that are never the client's pages: their unknown addresses stay JSON errors. */
+    private static final List<String> NOT_PAGES = List.of("/api/", "/ws/", "/sse/", "/assets/", "/.well-known/",
+            "/metrics", "/health", "/ready");
+
     private void page(Context ctx) {
         serve(ctx, "/index.html", REVALIDATE);
     }

@@ -4,6 +4,8 @@ import static dev.hearth.server.realtime.WsClient.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hearth.server.realtime.outbox.OutboxSettings;
+import dev.hearth.server.realtime.stream.StreamSettings;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +29,8 @@ class LongPollTest {
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        table = TestTable.start(dir);
+        // Unthrottled: one test commits 120 chat lines from one account in a burst.
+        table = TestTable.start(dir, TestTable.unthrottled(OutboxSettings.DEFAULT, StreamSettings.DEFAULT));
     }
 
     @AfterAll
@@ -150,7 +153,6 @@ class LongPollTest {
     @Test
     void history_pages_walk_back_through_120_chat_lines_exactly_once() {
         String session = table.sessionId;
-        // Over HTTP, one after another: a WebSocket would (rightly) rate-limit 120 lines at once.
         for (int i = 0; i < 120; i++) {
             table.expect(200, table.alice.accessToken(), "POST", "/api/sessions/" + session + "/commands",
                     "{\"id\":\"h-" + i + "\",\"type\":\"chat.post\",\"payload\":{\"text\":\"history " + i + "\"}}");

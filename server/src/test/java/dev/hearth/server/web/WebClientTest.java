@@ -90,6 +90,20 @@ class WebClientTest {
         assertThat(get("/health").body()).contains("up");
     }
 
+    @Test
+    void a_browser_asking_for_an_unknown_page_gets_the_app_with_404_and_other_clients_get_json() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/campaigns/a/b"))
+                .header("Accept", "text/html,application/xhtml+xml").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("<div id=\"app\">");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(WebClient.CSP);
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(uri("/api/nothing/here"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.body()).contains("\"code\":\"E006\"");
+        assertThat(get("/campaigns/a/b").body()).contains("\"code\":\"E006\"");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
