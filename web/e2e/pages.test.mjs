@@ -12,14 +12,16 @@ const campaignName = `Lantern Keep ${RUN}`;
 const sessionName = `Session one ${RUN}`;
 let browser;
 let tablePath; // /play/{sessionId}, made by the signed-in step
+let current = []; // the people of the running step, for screenshots when it fails
 
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const step = storySteps(test);
+const step = storySteps(test, () => current);
 
 step('sign-in loads in under 3 s with no CSP violation and no serious axe violation', async () => {
   const visitor = await newPerson(browser, 'visitor');
+  current = [visitor];
   const started = performance.now();
   await visitor.page.goto('/signin', { waitUntil: 'load' });
   await expectHeading(visitor.page, 'Sign in');
@@ -43,6 +45,7 @@ step('sign-in loads in under 3 s with no CSP violation and no serious axe violat
 
 step('keyboard only: sign up, then sign in with Tab and Enter', async () => {
   const person = await newPerson(browser, 'ada (keyboard)');
+  current = [person];
   const { page } = person;
   await page.goto('/signup');
   await expectHeading(page, 'Create your account');
@@ -73,6 +76,7 @@ step('keyboard only: sign up, then sign in with Tab and Enter', async () => {
 
 step('the signed-in screens (campaigns, campaign, table) pass axe and are captured', async () => {
   const person = await newPerson(browser, 'ada');
+  current = [person];
   const { page } = person;
   await signIn(page, ada);
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -113,6 +117,7 @@ step('the signed-in screens (campaigns, campaign, table) pass axe and are captur
 
 step('at phone width (360 px) sign-in and the table do not scroll sideways', async () => {
   const person = await newPerson(browser, 'ada (phone)', { viewport: PHONE });
+  current = [person];
   const { page } = person;
   await page.goto('/signin');
   await expectHeading(page, 'Sign in');
@@ -130,6 +135,7 @@ step('at phone width (360 px) sign-in and the table do not scroll sideways', asy
 
 step('an ended sign-in leads to sign-in and keeps the typed draft', async () => {
   const person = await newPerson(browser, 'ada (draft)');
+  current = [person];
   const { page } = person;
   await signIn(page, ada);
   await page.goto(tablePath);

@@ -184,9 +184,10 @@ export async function assertNoHorizontalScroll(page, what) {
 
 /**
  * Steps of one story, run in order: once a step fails, the later ones fail at once naming it
- * (they would only fail again, more confusingly, on state the failed step never made).
+ * (they would only fail again, more confusingly, on state the failed step never made). A failing
+ * step leaves a screenshot of each open page of `people()` as `failed-<step>-<person>.png`.
  */
-export function storySteps(test) {
+export function storySteps(test, people = () => []) {
   let broken = null;
   return (name, fn, options = {}) => test(name, { timeout: 90_000, ...options }, async (t) => {
     if (broken) throw new Error(`not run: the earlier step "${broken}" failed`);
@@ -194,6 +195,12 @@ export function storySteps(test) {
       await fn(t);
     } catch (e) {
       broken = name;
+      const slug = (x) => x.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+      for (const p of people()) {
+        if (p?.page && !p.page.isClosed()) {
+          await screenshot(p.page, `failed-${slug(name)}-${slug(p.name)}`).catch(() => {});
+        }
+      }
       throw e;
     }
   });

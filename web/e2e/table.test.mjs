@@ -28,7 +28,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
-const step = storySteps(test);
+const step = storySteps(test, () => everyone ?? []);
 
 step('four people sign up, each in their own browser context', async () => {
   for (const p of everyone) await signUp(p.page, p);
