@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  PASSWORD, PHONE, RUN, assertAccessible, assertNoHorizontalScroll, assertNoProblems, connected, eventually,
+  PASSWORD, PHONE, RUN, assertAccessible, assertNoHorizontalScroll, assertNoProblems, chatLog, connected, eventually,
   expectHeading, expectPath, heading, launch, newPerson, openPage, screenshot, signIn, storySteps,
 } from './support.mjs';
 
@@ -11,7 +11,8 @@ const ada = { username: `ada_${RUN}`, displayName: `Ada ${RUN}` };
 const campaignName = `Lantern Keep ${RUN}`;
 const sessionName = `Session one ${RUN}`;
 let browser;
-let tablePath; // /play/{sessionId}, made by the signed-in step
+let campaignPath; // /campaigns/{id}, made by the setup step
+let tablePath; // /play/{sessionId}, made by the setup step
 let current = []; // the people of the running step, for screenshots when it fails
 
 before(async () => { browser = await launch(); });
@@ -72,50 +73,77 @@ step('keyboard only: sign up, then sign in with Tab and Enter', async () => {
   await expectHeading(page, 'Your campaigns');
   assertNoProblems(person);
   await person.context.close();
-});
+}, { setup: true });
 
-step('the signed-in screens (campaigns, campaign, table) pass axe and are captured', async () => {
+step('a signed-in person creates a campaign and a session from the screens', async () => {
   const person = await newPerson(browser, 'ada');
   current = [person];
   const { page } = person;
   await signIn(page, ada);
-  const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.getByRole('link', { name: 'Campaigns', exact: true }).waitFor();
-  await assertAccessible(page, '/campaigns');
-  await screenshot(page, 'campaigns-empty');
-
   await page.getByLabel('Campaign name', { exact: true }).fill(campaignName);
   await page.getByRole('button', { name: 'Create campaign', exact: true }).click();
   await expectPath(page, /^\/campaigns\/[^/]+$/);
   await expectHeading(page, campaignName);
-  await heading(page, 'Members', 2).waitFor();
-  await heading(page, 'Invites', 2).waitFor();
-  await heading(page, 'Game sessions', 2).waitFor();
+  campaignPath = new URL(page.url()).pathname;
   await page.getByLabel('Session name', { exact: true }).fill(sessionName);
   await page.getByRole('button', { name: 'Create session', exact: true }).click();
   const open = page.getByRole('link', { name: `Open table: ${sessionName}`, exact: true });
   await open.waitFor();
   tablePath = await open.getAttribute('href');
   assert.match(tablePath, /^\/play\/[^/]+$/, 'the table link goes to /play/{sessionId}');
+  assertNoProblems(person);
+  await person.context.close();
+}, { setup: true });
+
+step('the campaigns and campaign pages pass axe and are captured', async () => {
+  const person = await newPerson(browser, 'ada');
+  current = [person];
+  const { page } = person;
+  await signIn(page, ada);
+  const nav = page.getByRole('navigation', { name: 'Main', exact: true });
+  await page.getByRole('link', { name: campaignName, exact: true }).waitFor();
+  await assertAccessible(page, '/campaigns');
+  await screenshot(page, 'campaigns');
+
+  await page.getByRole('link', { name: campaignName, exact: true }).click();
+  await expectPath(page, new RegExp(`^${campaignPath}$`));
+  await expectHeading(page, campaignName);
+  await heading(page, 'Members', 2).waitFor();
+  await heading(page, 'Invites', 2).waitFor();
+  await heading(page, 'Game sessions', 2).waitFor();
+  await page.getByLabel('Invite role', { exact: true }).selectOption('player');
+  await page.getByRole('button', { name: 'Create invite', exact: true }).click();
+  await page.getByLabel('Invite link', { exact: true }).waitFor();
   await assertAccessible(page, 'the campaign page');
   await screenshot(page, 'campaign');
 
   await nav.getByRole('link', { name: 'Campaigns', exact: true }).click();
+  await expectPath(page, /^\/campaigns$/);
   await expectHeading(page, 'Your campaigns');
-  await page.getByRole('link', { name: campaignName, exact: true }).waitFor();
-  await screenshot(page, 'campaigns');
-
-  await page.goto(tablePath);
-  await connected(page);
-  await page.getByRole('log', { name: 'Chat messages' }).waitFor();
-  await page.getByRole('list', { name: 'People at the table' }).getByText(ada.displayName).waitFor();
-  await assertAccessible(page, 'the table');
-  await screenshot(page, 'table-desktop');
   assertNoProblems(person);
   await person.context.close();
 });
 
-step('at phone width (360 px) sign-in and the table do not scroll sideways', async () => {
+step('the table passes axe and is captured', async () => {
+  const person = await newPerson(browser, 'ada');
+  current = [person];
+  const { page } = person;
+  await signIn(page, ada);
+  await page.goto(tablePath);
+  await connected(page);
+  await chatLog(page).waitFor();
+  await page.getByRole('list', { name: 'People at the table', exact: true }).getByText(ada.displayName).waitFor();
+  await page.getByRole('list', { name: 'Activity feed', exact: true }).waitFor();
+  await page.getByLabel('Message', { exact: true }).waitFor();
+  await page.getByLabel('Kind', { exact: true }).waitFor();
+  await page.getByLabel('To', { exact: true }).waitFor();
+  await screenshot(page, 'table-desktop');
+  await assertAccessible(page, 'the table');
+  assertNoProblems(person);
+  await person.context.close();
+});
+
+step('at phone width (360 px) sign-in and campaigns do not scroll sideways', async () => {
   const person = await newPerson(browser, 'ada (phone)', { viewport: PHONE });
   current = [person];
   const { page } = person;
@@ -123,6 +151,18 @@ step('at phone width (360 px) sign-in and the table do not scroll sideways', asy
   await expectHeading(page, 'Sign in');
   await assertNoHorizontalScroll(page, '/signin at 360 px');
   await screenshot(page, 'signin-phone');
+  await signIn(page, ada);
+  await page.getByRole('link', { name: campaignName, exact: true }).waitFor();
+  await assertNoHorizontalScroll(page, '/campaigns at 360 px');
+  await screenshot(page, 'campaigns-phone');
+  assertNoProblems(person);
+  await person.context.close();
+});
+
+step('at phone width (360 px) the table does not scroll sideways', async () => {
+  const person = await newPerson(browser, 'ada (phone)', { viewport: PHONE });
+  current = [person];
+  const { page } = person;
   await signIn(page, ada);
   await page.goto(tablePath);
   await connected(page);

@@ -183,18 +183,20 @@ export async function assertNoHorizontalScroll(page, what) {
 }
 
 /**
- * Steps of one story, run in order: once a step fails, the later ones fail at once naming it
- * (they would only fail again, more confusingly, on state the failed step never made). A failing
- * step leaves a screenshot of each open page of `people()` as `failed-<step>-<person>.png`.
+ * Steps of one story, run in order. A step marked `{ setup: true }` makes state later steps need
+ * (accounts, a campaign, people at the table): once one fails, every later step fails at once
+ * naming it, rather than again, more confusingly, on state that was never made. Other steps are
+ * independent checks: their failure stops nothing. A failing step leaves a screenshot of each open
+ * page of `people()` as `failed-<step>-<person>.png`.
  */
 export function storySteps(test, people = () => []) {
   let broken = null;
-  return (name, fn, options = {}) => test(name, { timeout: 90_000, ...options }, async (t) => {
-    if (broken) throw new Error(`not run: the earlier step "${broken}" failed`);
+  return (name, fn, { setup = false, ...options } = {}) => test(name, { timeout: 90_000, ...options }, async (t) => {
+    if (broken) throw new Error(`not run: the setup step "${broken}" failed`);
     try {
       await fn(t);
     } catch (e) {
-      broken = name;
+      if (setup) broken = name;
       const slug = (x) => x.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
       for (const p of people()) {
         if (p?.page && !p.page.isClosed()) {

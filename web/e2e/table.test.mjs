@@ -33,7 +33,7 @@ const step = storySteps(test, () => everyone ?? []);
 step('four people sign up, each in their own browser context', async () => {
   for (const p of everyone) await signUp(p.page, p);
   assertNoProblems(...everyone);
-});
+}, { setup: true });
 
 step('the GM creates a campaign and a game session', async () => {
   const { page } = gm;
@@ -47,7 +47,7 @@ step('the GM creates a campaign and a game session', async () => {
   await open.waitFor();
   tablePath = await open.getAttribute('href');
   assert.match(tablePath, /^\/play\/[^/]+$/);
-});
+}, { setup: true });
 
 step('each invitee joins through an invite link of their role', async () => {
   const { page } = gm;
@@ -79,29 +79,36 @@ step('each invitee joins through an invite link of their role', async () => {
       `${person.displayName} is a ${role} in the members list`);
   }
   await screenshot(page, 'campaign-with-members');
+}, { setup: true });
 
-  // An invite link that does not exist says so, in an alert.
-  await p1.page.goto('/invite/not-a-real-code');
-  await expectHeading(p1.page, 'Join a campaign');
-  await eventually(async () => assert.match(await p1.page.getByRole('alert').innerText(), /invite/i));
+step('an invite link that does not exist says so in an alert when accepted', async () => {
+  const { page } = p1;
+  await page.goto('/invite/not-a-real-code');
+  await expectHeading(page, 'Join a campaign');
+  await page.getByRole('button', { name: 'Accept invite', exact: true }).click();
+  await eventually(async () => assert.match(await page.getByRole('alert').innerText(), /invite/i));
+  await expectPath(page, /^\/invite\/not-a-real-code$/);
 });
 
-step('everyone opens the table; the spectator can watch but has no message box', async () => {
+step('everyone opens the table and sees everyone there', async () => {
   for (const p of everyone) {
     await p.page.goto(tablePath);
     await connected(p.page);
   }
   const people = gm.page.getByRole('list', { name: 'People at the table', exact: true });
   for (const p of everyone) await people.getByText(p.displayName).waitFor();
+  for (const p of [gm, p1, p2]) await p.page.getByLabel('Message', { exact: true }).waitFor();
+}, { setup: true });
 
+step('the spectator watches without a message box; the table passes axe for GM and spectator', async () => {
   await spectator.page.getByText('You are watching this table as a spectator.').waitFor();
+  await chatLog(spectator.page).waitFor();
   assert.equal(await spectator.page.getByLabel('Message', { exact: true }).count(), 0, 'a spectator has no message box');
   assert.equal(await spectator.page.getByRole('button', { name: 'Send', exact: true }).count(), 0, 'a spectator has no Send button');
-  for (const p of [gm, p1, p2]) await p.page.getByLabel('Message', { exact: true }).waitFor();
-  await assertAccessible(gm.page, 'the table (GM)');
-  await assertAccessible(spectator.page, 'the table (spectator)');
   await screenshot(gm.page, 'table-gm');
   await screenshot(spectator.page, 'table-spectator');
+  await assertAccessible(gm.page, 'the table (GM)');
+  await assertAccessible(spectator.page, 'the table (spectator)');
 });
 
 step('the server refuses a chat line forged by the spectator (403 E011)', async () => {
