@@ -22,15 +22,17 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await new Promise<void>((r) => setImmediate(r));
 }
 
-function localTokens(): TokenSource & { signedOut: ReturnType<typeof vi.fn> } {
-  return { accessToken: async () => null, signedOut: vi.fn() };
+type SignedOut = ReturnType<typeof vi.fn<() => void>>;
+
+function localTokens(): TokenSource & { signedOut: SignedOut } {
+  return { accessToken: async () => null, signedOut: vi.fn<() => void>() };
 }
 
-function tokenSequence(...tokens: string[]): TokenSource & { signedOut: ReturnType<typeof vi.fn>; calls: number } {
+function tokenSequence(...tokens: string[]): TokenSource & { signedOut: SignedOut; calls: number } {
   const source = {
     calls: 0,
     accessToken: async () => tokens[Math.min(source.calls++, tokens.length - 1)] ?? null,
-    signedOut: vi.fn(),
+    signedOut: vi.fn<() => void>(),
   };
   return source;
 }
