@@ -350,7 +350,11 @@ export class RealtimeClient {
       this.update({ state: 'offline', retryAt: null });
       return;
     }
-    this.update({ state: this.everWelcomed ? 'reconnecting' : 'connecting', retryAt: this.o.now() + delay });
+    this.update({
+      state: this.everWelcomed ? 'reconnecting' : 'connecting',
+      retryAt: this.o.now() + delay,
+      transport: this.mode,
+    });
     this.retryTimer = setTimeout(() => this.open(), delay);
   }
 
@@ -646,8 +650,8 @@ export class RealtimeClient {
       const key = `${w}Timer` as const;
       const timer = this[key];
       if (timer !== null) {
-        clearTimeout(timer);
-        clearInterval(timer);
+        if (w === 'heartbeat') clearInterval(timer);
+        else clearTimeout(timer);
       }
       this[key] = null;
     }
