@@ -173,7 +173,30 @@ step('at phone width (360 px) the table does not scroll sideways', async () => {
   await person.context.close();
 });
 
-step('an ended sign-in leads to sign-in and keeps the typed draft', async () => {
+step('an ended sign-in leads to sign-in and keeps the typed campaign name', async () => {
+  const person = await newPerson(browser, 'ada (campaign draft)');
+  current = [person];
+  const { page } = person;
+  await signIn(page, ada);
+  const draft = `Half-named campaign ${RUN}`;
+  await page.getByLabel('Campaign name', { exact: true }).fill(draft);
+  await signOutInAnotherTab(person);
+
+  // The page learns of it at its next request.
+  await page.getByRole('button', { name: 'Create campaign', exact: true }).click();
+  await expectPath(page, /^\/signin$/);
+  await signInHere(page);
+  if (new URL(page.url()).pathname !== '/campaigns') await page.goto('/campaigns');
+  await expectHeading(page, 'Your campaigns');
+  assert.equal(await page.getByLabel('Campaign name', { exact: true }).inputValue(), draft,
+    'the campaign name typed before the sign-in ended is still there');
+  assert.equal(await page.getByRole('link', { name: draft, exact: true }).count(), 0,
+    'the refused request created no campaign');
+  assertNoProblems(person);
+  await person.context.close();
+});
+
+step('an ended sign-in at the table leads to sign-in and keeps the typed message', async () => {
   const person = await newPerson(browser, 'ada (draft)');
   current = [person];
   const { page } = person;
@@ -183,19 +206,10 @@ step('an ended sign-in leads to sign-in and keeps the typed draft', async () => 
   const draft = `half a thought ${RUN}`;
   await page.getByLabel('Message', { exact: true }).fill(draft);
 
-  // Signing out in another tab ends the sign-in the table page uses too.
-  const other = await openPage(person);
-  await other.goto('/campaigns');
-  await expectHeading(other, 'Your campaigns');
-  await other.getByRole('button', { name: 'Sign out', exact: true }).click();
-  await expectPath(other, /^\/signin$/);
-  await other.close();
+  await signOutInAnotherTab(person);
 
   await expectPath(page, /^\/signin$/);
-  await page.getByLabel('Username', { exact: true }).fill(ada.username);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await eventually(() => assert.notEqual(new URL(page.url()).pathname, '/signin'));
+  await signInHere(page);
   if (new URL(page.url()).pathname !== tablePath) await page.goto(tablePath);
   await connected(page);
   assert.equal(await page.getByLabel('Message', { exact: true }).inputValue(), draft,
@@ -203,6 +217,25 @@ step('an ended sign-in leads to sign-in and keeps the typed draft', async () => 
   assertNoProblems(person);
   await person.context.close();
 });
+
+/** Signs out in a second tab of the person's context, which ends the sign-in every tab uses. */
+async function signOutInAnotherTab(person) {
+  const other = await openPage(person);
+  await other.goto('/campaigns');
+  await expectHeading(other, 'Your campaigns');
+  await other.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expectPath(other, /^\/signin$/);
+  await other.close();
+}
+
+/** Signs in on the sign-in page `page` shows and waits until it leaves it. */
+async function signInHere(page) {
+  await expectHeading(page, 'Sign in');
+  await page.getByLabel('Username', { exact: true }).fill(ada.username);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await eventually(() => assert.notEqual(new URL(page.url()).pathname, '/signin'));
+}
 
 /** Presses Tab (at most `max` times) until `target` has focus; fails if it never does. */
 async function tabTo(page, target, max = 25) {
