@@ -404,7 +404,7 @@ export class RealtimeClient {
         this.replied(frame);
         return;
       case 'error':
-        this.refused(frame);
+        if (!this.refused(frame)) return;
         break;
       case 'heartbeat':
         this.heartbeat(frame);
@@ -486,7 +486,8 @@ export class RealtimeClient {
     r.resolve(frame.payload);
   }
 
-  private refused(frame: Envelope): void {
+  /** Settles what the error answers; true when handlers should see it (not for retried or internal ones). */
+  private refused(frame: Envelope): boolean {
     const error = errorOf(frame);
     const re = frame.re;
     if (re && this.requests.has(re)) {
@@ -494,11 +495,11 @@ export class RealtimeClient {
       clearTimeout(r.timer);
       this.requests.delete(re);
       r.reject(error);
-      return;
+      return false;
     }
     if (re && this.control.has(re)) {
       this.control.delete(re); // a refused `auth` keeps the current token; the next attempt comes later
-      return;
+      return false;
     }
     if (re && (this.commands.has(re) || this.sentHere.has(re))) {
       if (error.code === 'E004' || error.code === 'E008') {
@@ -507,14 +508,15 @@ export class RealtimeClient {
         setTimeout(() => {
           if (generation === this.generation && this.welcomed) void this.inOrder(() => this.resend(re));
         }, Math.max(1, error.retryAfter ?? 1) * 1000);
-        return;
+        return false;
       }
       void this.inOrder(() => this.o.outbox.remove(re));
       this.commands.get(re)?.reject(error);
       this.commands.delete(re);
-      return;
+      return true;
     }
     if (!re) this.connError = error; // the reason for the close that follows
+    return true;
   }
 
   private heartbeat(frame: Envelope): void {
