@@ -295,7 +295,7 @@ export class HearthClient implements TokenSource {
     if (response.ok) return parsed as T;
     if (isHearthError(parsed)) {
       const retry = response.headers.get('Retry-After');
-      const error = parsed.retryAfter === undefined && retry !== null ? { ...parsed, retryAfter: Number(retry) } : parsed;
+      const error = parsed.retryAfter == null && retry !== null ? { ...parsed, retryAfter: Number(retry) } : parsed;
       throw new ApiError(response.status, error);
     }
     // Not Hearth's shape (a proxy's page, a crash): never show it; a plain sentence by status.

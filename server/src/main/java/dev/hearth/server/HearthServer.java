@@ -11,6 +11,7 @@ import dev.hearth.server.realtime.RealtimeMetrics;
 import dev.hearth.server.realtime.codec.InboxCodec;
 import dev.hearth.server.realtime.codec.SystemCodec;
 import dev.hearth.server.realtime.http.RealtimeHttpEndpoints;
+import dev.hearth.server.realtime.http.NotificationHttpEndpoints;
 import dev.hearth.server.realtime.http.TableHttpEndpoints;
 import dev.hearth.server.realtime.sse.SseEndpoints;
 import dev.hearth.server.realtime.ws.WebSocketEndpoints;
@@ -119,7 +120,8 @@ public final class HearthServer implements AutoCloseable {
                         new InboxCodec(json), new SystemCodec(json)),
                 new RealtimeHttpEndpoints(realtime, identity),
                 new SseEndpoints(realtime, identity, new InboxCodec(json), new SystemCodec(json)),
-                new TableHttpEndpoints(realtime, identity), WebClient.fromClasspath());
+                new TableHttpEndpoints(realtime, identity), new NotificationHttpEndpoints(realtime, identity),
+                WebClient.fromClasspath());
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(registry);
         GracefulStop gracefulStop = new GracefulStop(settings.shutdownGrace());
         JettyErrorHandler jettyErrors = new JettyErrorHandler(json);

@@ -1,6 +1,7 @@
 package dev.hearth.server;
 
 import dev.hearth.server.realtime.http.RealtimeHttpEndpoints;
+import dev.hearth.server.realtime.http.NotificationHttpEndpoints;
 import dev.hearth.server.realtime.http.TableHttpEndpoints;
 import dev.hearth.server.realtime.sse.SseEndpoints;
 import dev.hearth.server.realtime.ws.WebSocketEndpoints;
@@ -35,12 +36,13 @@ final class Routes {
     private final RealtimeHttpEndpoints realtime;
     private final SseEndpoints sse;
     private final TableHttpEndpoints tables;
+    private final NotificationHttpEndpoints notifications;
     private final Optional<WebClient> web;
 
     Routes(LivenessHandler liveness, ReadinessHandler readiness, MetricsHandler metrics, AuthEndpoints auth,
             Optional<LocalAuthentication> local, JwksHandler jwks, CampaignEndpoints campaigns, OpenApiHandler openApi, ErrorMapper errors,
             WebSocketEndpoints webSockets, RealtimeHttpEndpoints realtime, SseEndpoints sse,
-            TableHttpEndpoints tables, Optional<WebClient> web) {
+            TableHttpEndpoints tables, NotificationHttpEndpoints notifications, Optional<WebClient> web) {
         this.liveness = liveness;
         this.readiness = readiness;
         this.metrics = metrics;
@@ -54,6 +56,7 @@ final class Routes {
         this.realtime = realtime;
         this.sse = sse;
         this.tables = tables;
+        this.notifications = notifications;
         this.web = web;
     }
 
@@ -97,6 +100,8 @@ final class Routes {
         routes.get("/api/realtime/presence", tables::presence);
         routes.get("/api/sessions/{id}/chat", tables::chat);
         routes.get("/api/sessions/{id}/activity", tables::feed);
+        routes.get("/api/notifications", notifications::list);
+        routes.post("/api/notifications/read", notifications::markRead);
         webSockets.addTo(routes);
         sse.addTo(routes);
 

@@ -123,10 +123,15 @@ public final class Connection implements Subscriber {
         switch (realtime.parser().parse(text)) {
             case InboundParser.Result.Refused refused -> refuse(refused.re(), refused.error());
             case InboundParser.Result.Parsed parsed -> {
-                realtime.metrics().messageIn(parsed.message().type(), parsed.message().bytes());
+                realtime.metrics().messageIn(transport, knownType(parsed.message().type()), parsed.message().bytes());
                 dispatch(parsed.message());
             }
         }
+    }
+
+    /** The type for metrics: one this connection's protocol knows, else "other" (a client may send any name). */
+    private String knownType(String type) {
+        return Types.CLIENT.contains(type) || channel.isCommand(type) || channel.isEphemeral(type) ? type : "other";
     }
 
     /** A binary frame: the protocol is JSON text. */
@@ -287,9 +292,7 @@ public final class Connection implements Subscriber {
         if (wait.isEmpty()) {
             return false;
         }
-        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-        refuse(Optional.of(m.id()), new ErrorBody(ErrorCode.E004, "Too many messages; slow down.",
-                Map.of("retryAfterMillis", Math.max(1, wait.get().toMillis())), seconds));
+        refuse(Optional.of(m.id()), Outcomes.rateLimited(wait.get()));
         long now = System.nanoTime();
         if (now - refusalWindowStart > Duration.ofSeconds(10).toNanos()) {
             refusalWindowStart = now;

@@ -33,6 +33,13 @@ public final class Outcomes {
         return new ErrorBody(ErrorCode.E007, e.getMessage(), Map.of("field", e.field()), null);
     }
 
+    /** Over a rate limit: E004 with when to try again, in milliseconds and (rounded up) seconds. */
+    public static ErrorBody rateLimited(java.time.Duration wait) {
+        long millis = Math.max(1, wait.toMillis());
+        return new ErrorBody(ErrorCode.E004, "Too many messages; slow down.", Map.of("retryAfterMillis", millis),
+                Math.max(1, (millis + 999) / 1000));
+    }
+
     /** HTTP status for an error sent over HTTP. */
     public static int status(ErrorBody error) {
         return switch (error.code()) {

@@ -7,16 +7,12 @@ import dev.hearth.core.inbox.Inbox;
 import dev.hearth.core.inbox.InboxCommand;
 import dev.hearth.core.inbox.InboxEvent;
 import dev.hearth.core.inbox.InboxState;
-import dev.hearth.core.inbox.Notification;
-import dev.hearth.core.inbox.NotificationKind;
 import dev.hearth.core.session.SessionId;
 import dev.hearth.core.stream.Caller;
 import dev.hearth.core.stream.Roster;
 import dev.hearth.core.system.SystemChannel;
 import dev.hearth.core.system.SystemCommand;
 import dev.hearth.core.system.SystemEvent;
-import dev.hearth.core.table.Audience;
-import dev.hearth.core.table.ChatKind;
 import dev.hearth.core.table.Table;
 import dev.hearth.core.table.TableCommand;
 import dev.hearth.core.table.TableEvent;
@@ -32,7 +28,6 @@ import dev.hearth.server.realtime.protocol.InboundParser;
 import dev.hearth.server.realtime.stream.CommitListener;
 import dev.hearth.server.realtime.stream.StreamActor;
 import dev.hearth.server.realtime.stream.StreamRegistry;
-import dev.hearth.server.realtime.stream.Submission;
 import dev.hearth.server.realtime.table.Room;
 import dev.hearth.store.EventStore;
 import dev.hearth.store.campaigns.CampaignStore;
@@ -40,7 +35,6 @@ import dev.hearth.store.campaigns.GameSession;
 import dev.hearth.store.campaigns.Member;
 import java.time.InstantSource;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +57,7 @@ public final class Realtime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Realtime.class);
     static final Caller HEARTH = new Caller("hearth", "Hearth", Role.GM);
     public static final SessionId SYSTEM_STREAM = SessionId.of("system");
+    static final String INBOX_PREFIX = "inbox-";
 
     private final RealtimeSettings settings;
     private final InstantSource clock;
@@ -72,7 +67,9 @@ public final class Realtime implements AutoCloseable {
     private final Identities identities;
     private final CampaignStore campaigns;
     private final Tables tables;
-    private final StreamRegistry<InboxState, InboxCommand, InboxEvent> inboxes;
+    private final HistoryPages pages;
+    private final HttpRateLimits httpLimits;
+    private final Inboxes inboxes;
     private final StreamRegistry<Long, SystemCommand, SystemEvent> system;
     private final Map<SessionId, Room> rooms = new ConcurrentHashMap<>();
     private final Map<String, Roster> rosters = new ConcurrentHashMap<>();
@@ -92,23 +89,35 @@ public final class Realtime implements AutoCloseable {
         this.parser = new InboundParser(json);
         this.metrics = metrics;
         this.identities = identities;
+        this.httpLimits = new HttpRateLimits(settings);
         this.campaigns = campaigns;
         TableCodec tableCodec = new TableCodec(json);
         Table table = new Table();
+        ChatNotifier notifier = new ChatNotifier(campaigns, this::roster, (userId, s) -> inbox(userId).submit(s), timers);
         StreamRegistry<TableState, TableCommand, TableEvent> tableRegistry = new StreamRegistry<>(id -> {
             String campaignId = campaigns.findSession(id).map(GameSession::campaignId).orElse("");
             return new StreamActor<>(id, "table", Optional.of(id.value()), table, tableCodec, store, frames, clock,
-                    settings.streams(), metrics, () -> roster(campaignId), this::notifyOfChat, actors);
+                    settings.streams(), metrics, () -> roster(campaignId), notifier, actors);
         });
-        this.tables = new Tables(tableRegistry, this::room, campaigns, store, policy, tableCodec, frames);
+        this.pages = new HistoryPages(store, frames);
+        this.tables = new Tables(tableRegistry, this::room, campaigns, pages, policy, tableCodec, frames);
         InboxCodec inboxCodec = new InboxCodec(json);
         Inbox inbox = new Inbox();
-        this.inboxes = new StreamRegistry<>(id -> new StreamActor<>(id, "inbox", Optional.empty(), inbox, inboxCodec,
-                store, frames, clock, settings.streams(), metrics, () -> Roster.EMPTY, CommitListener.none(), actors));
+        this.inboxes = new Inboxes(new StreamRegistry<>(id -> new StreamActor<>(id, "inbox", Optional.empty(), inbox,
+                inboxCodec, store, frames, clock, settings.streams(), metrics, () -> Roster.EMPTY, CommitListener.none(),
+                actors)), pages);
         SystemCodec systemCodec = new SystemCodec(json);
         SystemChannel channel = new SystemChannel();
         this.system = new StreamRegistry<>(id -> new StreamActor<>(id, "system", Optional.empty(), channel, systemCodec,
                 store, frames, clock, settings.streams(), metrics, () -> Roster.EMPTY, CommitListener.none(), actors));
+        java.time.Instant startedAt = clock.instant();
+        actors.execute(() -> {
+            try {
+                notifier.recoverAfterRestart(store, startedAt, id -> tables.actor(id).read(r -> r.seq()));
+            } catch (RuntimeException e) {
+                log.warn("could not check for notifications left undone by the last stop: {}", e.toString());
+            }
+        });
         timers.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(this::flushCursors, 16, 16, TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(this::unloadIdle, 30, 30, TimeUnit.SECONDS);
@@ -194,6 +203,7 @@ public final class Realtime implements AutoCloseable {
     }
 
     private void unloadIdle() {
+        httpLimits.forgetIdle();
         tables.unloadIdle();
         inboxes.unloadIdle();
         system.unloadIdle();
@@ -212,16 +222,15 @@ public final class Realtime implements AutoCloseable {
     }
 
     public StreamActor<InboxState, InboxCommand, InboxEvent> inbox(String userId) {
-        return inboxes.actor(inboxId(userId));
+        return inboxes.actor(userId);
+    }
+
+    public Inboxes inboxes() {
+        return inboxes;
     }
 
     public StreamActor<Long, SystemCommand, SystemEvent> system() {
         return system.actor(SYSTEM_STREAM);
-    }
-
-    /** A user's inbox is a stream of its own, named after the user. */
-    static SessionId inboxId(String userId) {
-        return SessionId.of("inbox-" + userId);
     }
 
     public boolean isAdmin(Identity identity) {
@@ -238,42 +247,14 @@ public final class Realtime implements AutoCloseable {
         });
     }
 
-    /** Whispers and announcements also reach the inboxes of those they are for, wherever they are. */
-    private void notifyOfChat(SessionId sessionId, TableEvent event, long seq, Caller by) {
-        if (!(event instanceof TableEvent.ChatPosted posted)) {
-            return;
-        }
-        List<String> to = switch (posted.to()) {
-            case Audience.Whisper w -> List.copyOf(w.userIds());
-            case Audience.Gms g -> campaigns.findSession(sessionId).map(s -> roster(s.campaignId()).members().values()
-                    .stream().filter(c -> c.role() == Role.GM && !c.userId().equals(by.userId()))
-                    .map(Caller::userId).toList()).orElse(List.of());
-            case Audience.Table t -> posted.kind() == ChatKind.ANNOUNCEMENT
-                    ? campaigns.findSession(sessionId).map(s -> roster(s.campaignId()).members().keySet().stream()
-                            .filter(u -> !u.equals(by.userId())).toList()).orElse(List.of())
-                    : List.of();
-        };
-        if (to.isEmpty()) {
-            return;
-        }
-        Optional<GameSession> session = campaigns.findSession(sessionId);
-        NotificationKind kind = posted.kind() == ChatKind.ANNOUNCEMENT ? NotificationKind.ANNOUNCEMENT
-                : NotificationKind.WHISPER;
-        String title = kind == NotificationKind.ANNOUNCEMENT
-                ? "Announcement from " + posted.displayName()
-                : posted.displayName() + " whispers" + session.map(s -> " at " + s.name()).orElse("");
-        Notification notification = new Notification(kind, title, posted.text(), Optional.of(by.userId()),
-                session.map(GameSession::campaignId), Optional.of(sessionId.value()));
-        for (String userId : to) {
-            inbox(userId).submit(new Submission<>(new InboxCommand.Deliver(notification), HEARTH,
-                    Optional.of("n-" + sessionId.value() + "-" + seq), "notify", System.nanoTime(), outcome -> { }));
-        }
-    }
-
     // ---------------------------------------------------------------- shared parts
 
     public RealtimeSettings settings() {
         return settings;
+    }
+
+    public HttpRateLimits httpLimits() {
+        return httpLimits;
     }
 
     public Frames frames() {

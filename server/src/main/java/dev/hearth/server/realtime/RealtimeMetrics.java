@@ -21,19 +21,10 @@ public final class RealtimeMetrics {
     private final Map<String, AtomicInteger> connections = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
-    private final DistributionSummary queueDepth;
-    private final DistributionSummary bytesOut;
-    private final DistributionSummary bytesIn;
+    private final Map<String, DistributionSummary> summaries = new ConcurrentHashMap<>();
 
     public RealtimeMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.queueDepth = DistributionSummary.builder("hearth_realtime_queue_depth")
-                .description("Frames waiting in a connection's outbound queue, sampled at each send")
-                .publishPercentileHistogram().maximumExpectedValue(4096.0).register(registry);
-        this.bytesOut = DistributionSummary.builder("hearth_realtime_bytes_out")
-                .description("Bytes of frames sent").baseUnit("bytes").register(registry);
-        this.bytesIn = DistributionSummary.builder("hearth_realtime_bytes_in")
-                .description("Bytes of frames received").baseUnit("bytes").register(registry);
     }
 
     /** Counts a connection as open until the returned runnable runs. */
@@ -50,15 +41,18 @@ public final class RealtimeMetrics {
         return gauge::decrementAndGet;
     }
 
-    public void messageIn(String type, int bytes) {
-        count("hearth_realtime_messages_in_total", "type", type);
-        bytesIn.record(bytes);
+    /** A message received; {@code type} is one the channel knows (else "other": clients choose types). */
+    public void messageIn(String transport, String type, int bytes) {
+        count("hearth_realtime_messages_in_total", "transport", transport, "type", type);
+        summary("hearth_realtime_bytes_in", transport, "Bytes of frames received").record(bytes);
     }
 
-    public void messageOut(int bytes, int queued) {
-        count("hearth_realtime_messages_out_total", "type", "any");
-        bytesOut.record(bytes);
-        queueDepth.record(queued);
+    /** A frame written to a client, with how many frames still waited behind it. */
+    public void messageOut(String transport, String type, int bytes, int queued) {
+        count("hearth_realtime_messages_out_total", "transport", transport, "type", type);
+        summary("hearth_realtime_bytes_out", transport, "Bytes of frames sent").record(bytes);
+        summary("hearth_realtime_queue_depth", transport, "Frames waiting in a connection's outbound queue, sampled"
+                + " at each send").record(queued);
     }
 
     public void error(String code) {
@@ -70,8 +64,8 @@ public final class RealtimeMetrics {
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    public void delivered(long nanos) {
-        timer("hearth_realtime_command_delivery_seconds", "transport", "any",
+    public void delivered(String transport, long nanos) {
+        timer("hearth_realtime_command_delivery_seconds", "transport", transport,
                 "From receiving a command to writing its event to a receiver").record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -94,6 +88,21 @@ public final class RealtimeMetrics {
     private void count(String name, String tag, String value) {
         counters.computeIfAbsent(name + "|" + tag + "|" + value,
                 k -> Counter.builder(name).tag(tag, value).register(registry)).increment();
+    }
+
+    private void count(String name, String tag1, String value1, String tag2, String value2) {
+        counters.computeIfAbsent(name + "|" + value1 + "|" + value2,
+                k -> Counter.builder(name).tag(tag1, value1).tag(tag2, value2).register(registry)).increment();
+    }
+
+    private DistributionSummary summary(String name, String transport, String description) {
+        return summaries.computeIfAbsent(name + "|" + transport, k -> {
+            DistributionSummary.Builder b = DistributionSummary.builder(name).tag("transport", transport)
+                    .description(description);
+            return name.endsWith("queue_depth")
+                    ? b.publishPercentileHistogram().maximumExpectedValue(4096.0).register(registry)
+                    : b.baseUnit("bytes").register(registry);
+        });
     }
 
     private Timer timer(String name, String tag, String value, String description) {

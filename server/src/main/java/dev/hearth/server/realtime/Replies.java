@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.server.http.ErrorBody;
 import dev.hearth.server.http.ErrorCode;
 import dev.hearth.server.realtime.protocol.Inbound;
+import dev.hearth.server.realtime.stream.StreamUnavailableException;
+import dev.hearth.store.StoreException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -52,8 +54,14 @@ final class Replies {
                     Map.of("field", "params"), null));
             return;
         }
-        Optional<Object> result = handler.apply(method.asText(),
-                params.isMissingNode() ? c.realtime().frames().object() : params);
+        Optional<Object> result;
+        try {
+            result = handler.apply(method.asText(), params.isMissingNode() ? c.realtime().frames().object() : params);
+        } catch (StreamUnavailableException | StoreException | java.util.concurrent.CompletionException e) {
+            c.refuse(Optional.of(m.id()), new ErrorBody(ErrorCode.E008, "This cannot be read right now; ask again in a"
+                    + " moment.", Map.of(), 1L));
+            return;
+        }
         if (result == null) {
             c.refuse(Optional.of(m.id()), SessionChannel.unknownMethod(method.asText()));
         } else if (result.isEmpty()) {

@@ -29,17 +29,12 @@ import dev.hearth.server.realtime.stream.StreamRegistry;
 import dev.hearth.server.realtime.stream.Submission;
 import dev.hearth.server.realtime.table.PresenceStatus;
 import dev.hearth.server.realtime.table.Room;
-import dev.hearth.store.EventStore;
-import dev.hearth.store.StoredEvent;
 import dev.hearth.store.campaigns.CampaignStore;
 import dev.hearth.store.campaigns.GameSession;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * Game-session tables for every transport: who may sit at one (members of its campaign), commands
@@ -60,24 +55,23 @@ public final class Tables {
         }
     }
 
-    public static final int MAX_PAGE = 200;
-    private static final int MAX_SCAN = 5000;
+    public static final int MAX_PAGE = HistoryPages.MAX_PAGE;
 
     private final StreamRegistry<TableState, TableCommand, TableEvent> registry;
     private final java.util.function.Function<SessionId, Room> rooms;
     private final CampaignStore campaigns;
-    private final EventStore store;
+    private final HistoryPages pages;
     private final AccessPolicy policy;
     private final TableCodec codec;
     private final dev.hearth.server.realtime.protocol.Frames frames;
 
     Tables(StreamRegistry<TableState, TableCommand, TableEvent> registry, java.util.function.Function<SessionId, Room> rooms,
-            CampaignStore campaigns, EventStore store, AccessPolicy policy, TableCodec codec,
+            CampaignStore campaigns, HistoryPages pages, AccessPolicy policy, TableCodec codec,
             dev.hearth.server.realtime.protocol.Frames frames) {
         this.registry = registry;
         this.rooms = rooms;
         this.campaigns = campaigns;
-        this.store = store;
+        this.pages = pages;
         this.policy = policy;
         this.codec = codec;
         this.frames = frames;
@@ -161,59 +155,23 @@ public final class Tables {
      * turns and map changes), before {@code beforeSeq}.
      */
     public ObjectNode history(Seat seat, String feed, long beforeSeq, int limit) {
-        Predicate<String> types = "chat".equals(feed) ? TableCodec.CHAT_POSTED::equals : type -> true;
         StreamActor<TableState, TableCommand, TableEvent> actor = registry.actor(seat.sessionId());
-        List<Committed> found = new ArrayList<>();
-        long before = beforeSeq;
-        int scanned = 0;
-        while (found.size() < limit && before > 1 && scanned < MAX_SCAN) {
-            List<StoredEvent> page = store.readBefore(seat.sessionId(), before, 200);
-            if (page.isEmpty()) {
-                break;
+        boolean chat = "chat".equals(feed);
+        return pages.page(seat.sessionId(), beforeSeq, limit, stored -> {
+            if (chat && !TableCodec.CHAT_POSTED.equals(stored.type())) {
+                return Optional.empty();
             }
-            scanned += page.size();
-            int i = page.size() - 1;
-            for (; i >= 0 && found.size() < limit; i--) {
-                StoredEvent stored = page.get(i);
-                before = stored.seq();
-                if (!types.test(stored.type())) {
-                    continue;
-                }
-                Committed c = actor.committedOf(stored);
-                if (c.visibility().allows(seat.caller().userId(), seat.role())
-                        && (!"activity".equals(feed) || !TableCodec.CHAT_POSTED.equals(c.type()) || announcement(c))) {
-                    found.add(c);
-                }
-            }
-            // The start of the log is reached only if this page was read to its end, not cut off by the limit.
-            if (i < 0 && page.get(0).seq() <= 1) {
-                before = 1;
-            }
-        }
-        ObjectNode result = frames.object();
-        ArrayNode items = result.putArray("items");
-        for (int i = found.size() - 1; i >= 0; i--) {
-            items.add(parse(found.get(i).frame()));
-        }
-        if (before > 1) {
-            result.put("nextBefore", before);
-        } else {
-            result.putNull("nextBefore");
-        }
-        return result;
+            Committed c = actor.committedOf(stored);
+            boolean visible = c.visibility().allows(seat.caller().userId(), seat.role());
+            boolean onFeed = chat || !TableCodec.CHAT_POSTED.equals(c.type()) || announcement(c);
+            return visible && onFeed ? Optional.of(c.frame()) : Optional.empty();
+        });
     }
 
     private boolean announcement(Committed c) {
-        return parse(c.frame()).path("payload").path("kind").asText().equals("announcement");
+        return pages.parse(c.frame()).path("payload").path("kind").asText().equals("announcement");
     }
 
-    private JsonNode parse(String frame) {
-        try {
-            return frames.json().readTree(frame);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     public boolean isEphemeral(String type) {
         return switch (type) {

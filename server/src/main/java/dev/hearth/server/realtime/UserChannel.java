@@ -2,7 +2,6 @@ package dev.hearth.server.realtime;
 
 import dev.hearth.core.access.Role;
 import dev.hearth.core.inbox.InboxCommand;
-import dev.hearth.core.stream.Caller;
 import dev.hearth.server.auth.Identity;
 import dev.hearth.server.http.ErrorBody;
 import dev.hearth.server.http.ErrorCode;
@@ -12,7 +11,7 @@ import dev.hearth.server.realtime.codec.InboxCodec;
 import dev.hearth.server.realtime.protocol.Inbound;
 import dev.hearth.server.realtime.stream.CommandFormatException;
 import dev.hearth.server.realtime.stream.Resume;
-import dev.hearth.server.realtime.stream.Submission;
+import dev.hearth.server.realtime.stream.StreamUnavailableException;
 import java.util.Optional;
 
 /** {@code /ws/user/{userId}}: a user's notifications and whispers across sessions; only that user may connect. */
@@ -65,9 +64,19 @@ public final class UserChannel implements Channel {
             c.refuse(Optional.of(m.id()), Outcomes.error(e));
             return;
         }
-        Caller caller = new Caller(userId, c.identity().account().displayName(), Role.PLAYER);
-        realtime.inbox(userId).submit(new Submission<>(command, caller, Optional.of(m.id()), m.digest(),
-                System.nanoTime(), outcome -> Replies.send(c, m, Tables.Reply.of(outcome))));
+        realtime.inboxes().submit(c.identity(), command, Optional.of(m.id()), m.digest(), System.nanoTime(),
+                reply -> Replies.send(c, m, reply));
+    }
+
+    /** {@code notifications.list {before?, limit?}}: the unread count and a page of notifications. */
+    @Override
+    public void request(Connection c, Inbound m) {
+        Replies.request(c, m, (method, params) -> switch (method) {
+            case "notifications.list" -> Replies.page(params).map(page -> (Object) realtime.inboxes()
+                    .page(userId, page.before(), page.limit()).join().orElseThrow(() -> new StreamUnavailableException(
+                            Inboxes.streamOf(userId))));
+            default -> null;
+        });
     }
 
     @Override

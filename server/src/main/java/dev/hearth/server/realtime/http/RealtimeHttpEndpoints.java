@@ -11,6 +11,7 @@ import dev.hearth.server.realtime.protocol.Inbound;
 import dev.hearth.server.realtime.protocol.InboundParser;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -24,11 +25,13 @@ public final class RealtimeHttpEndpoints {
 
     private final Realtime realtime;
     private final Function<Context, Outcome<Identity>> caller;
+    private final HttpAnswers answers;
 
     /** @param caller who a request is (bearer token, or local mode's user) */
     public RealtimeHttpEndpoints(Realtime realtime, Function<Context, Outcome<Identity>> caller) {
         this.realtime = realtime;
         this.caller = caller;
+        this.answers = new HttpAnswers(realtime.metrics());
     }
 
     /** {@code POST /api/realtime/ticket}: a single-use ticket for a connection URL, valid for seconds. */
@@ -52,6 +55,11 @@ public final class RealtimeHttpEndpoints {
         }
         Identity identity = ((Outcome.Done<Identity>) who).value();
         long received = System.nanoTime();
+        Optional<ErrorBody> limited = realtime.httpLimits().command(identity.account().id());
+        if (limited.isPresent()) {
+            answers.error(ctx, limited.get());
+            return;
+        }
         Outcome<Tables.Seat> seat = realtime.tables().seat(identity, ctx.pathParam("id"));
         if (seat instanceof Outcome.Refused<Tables.Seat> r) {
             r.refusal().sendTo(ctx);
@@ -60,13 +68,13 @@ public final class RealtimeHttpEndpoints {
         Inbound message;
         switch (realtime.parser().parse(ctx.body())) {
             case InboundParser.Result.Refused refused -> {
-                send(ctx, refused.error());
+                answers.error(ctx, refused.error());
                 return;
             }
             case InboundParser.Result.Parsed parsed -> message = parsed.message();
         }
         if (!realtime.tables().isCommand(message.type())) {
-            send(ctx, Refusal.invalid("type", "Unknown command type '" + message.type() + "'.").body());
+            answers.error(ctx, Refusal.invalid("type", "Unknown command type '" + message.type() + "'.").body());
             return;
         }
         CompletableFuture<Tables.Reply> reply = new CompletableFuture<>();
@@ -83,16 +91,9 @@ public final class RealtimeHttpEndpoints {
                 }
                 ctx.json(ack);
             }
-            case Tables.Reply.Error e -> send(ctx, e.error());
+            case Tables.Reply.Error e -> answers.error(ctx, e.error());
         }
     }
 
-    private void send(Context ctx, ErrorBody error) {
-        if (error.retryAfter() != null) {
-            ctx.header("Retry-After", String.valueOf(error.retryAfter()));
-        }
-        realtime.metrics().error(error.code().name());
-        ctx.status(Outcomes.status(error)).json(error);
-    }
 
 }

@@ -42,11 +42,13 @@ public final class TableHttpEndpoints {
 
     private final Realtime realtime;
     private final Function<Context, Outcome<Identity>> caller;
+    private final HttpAnswers answers;
 
     /** @param caller who a request is (bearer token, or local mode's user) */
     public TableHttpEndpoints(Realtime realtime, Function<Context, Outcome<Identity>> caller) {
         this.realtime = realtime;
         this.caller = caller;
+        this.answers = new HttpAnswers(realtime.metrics());
     }
 
     /** What one poll found: the visible events and where the caller has now seen up to. */
@@ -62,8 +64,8 @@ public final class TableHttpEndpoints {
         if (seat.isEmpty()) {
             return;
         }
-        Optional<Long> after = number(ctx, "after", 0, 0, Long.MAX_VALUE);
-        Optional<Long> wait = number(ctx, "wait", MAX_WAIT_SECONDS, 0, MAX_WAIT_SECONDS);
+        Optional<Long> after = answers.number(ctx, "after", 0, 0, Long.MAX_VALUE);
+        Optional<Long> wait = answers.number(ctx, "wait", MAX_WAIT_SECONDS, 0, MAX_WAIT_SECONDS);
         if (after.isEmpty() || wait.isEmpty()) {
             return;
         }
@@ -80,7 +82,7 @@ public final class TableHttpEndpoints {
         try {
             poll(ctx, s, from, deadline);
         } catch (ExecutionException e) {
-            send(ctx, new ErrorBody(ErrorCode.E008, "This table cannot be loaded right now; poll again in a moment.",
+            answers.error(ctx, new ErrorBody(ErrorCode.E008, "This table cannot be loaded right now; poll again in a moment.",
                     Map.of(), 1L));
         }
     }
@@ -90,7 +92,7 @@ public final class TableHttpEndpoints {
         var actor = realtime.tables().actor(s.sessionId());
         Poll poll = read(s, from);
         if (from > poll.streamSeq()) {
-            send(ctx, Refusal.invalid("after", "'after' (" + from + ") is beyond the stream (at " + poll.streamSeq()
+            answers.error(ctx, Refusal.invalid("after", "'after' (" + from + ") is beyond the stream (at " + poll.streamSeq()
                     + "); start again from 0 or the position you were given.").body());
             return;
         }
@@ -148,11 +150,11 @@ public final class TableHttpEndpoints {
             body = null;
         }
         if (body == null || !body.isObject()) {
-            send(ctx, Refusal.badRequest("The body is a JSON object.").body());
+            answers.error(ctx, Refusal.badRequest("The body is a JSON object.").body());
             return;
         }
         JsonNode session = body.get("session");
-        Optional<Tables.Seat> seat = seat(ctx, session != null && session.isTextual() ? session.asText() : null);
+        Optional<Tables.Seat> seat = seat(ctx, session != null && session.isTextual() ? session.asText() : null, true);
         if (seat.isEmpty()) {
             return;
         }
@@ -161,7 +163,7 @@ public final class TableHttpEndpoints {
             return;
         }
         String key = "poll:" + seat.get().caller().userId() + ":" + device.get();
-        realtime.tables().ephemeral(seat.get(), key, type, body).ifPresentOrElse(error -> send(ctx, error),
+        realtime.tables().ephemeral(seat.get(), key, type, body).ifPresentOrElse(error -> answers.error(ctx, error),
                 () -> ctx.status(204));
     }
 
@@ -185,8 +187,8 @@ public final class TableHttpEndpoints {
         if (seat.isEmpty()) {
             return;
         }
-        Optional<Long> before = number(ctx, "before", Long.MAX_VALUE, 1, Long.MAX_VALUE);
-        Optional<Long> limit = number(ctx, "limit", 50, 1, Tables.MAX_PAGE);
+        Optional<Long> before = answers.number(ctx, "before", Long.MAX_VALUE, 1, Long.MAX_VALUE);
+        Optional<Long> limit = answers.number(ctx, "limit", 50, 1, Tables.MAX_PAGE);
         if (before.isPresent() && limit.isPresent()) {
             ctx.json(realtime.tables().history(seat.get(), feed, before.get(), limit.get().intValue()));
         }
@@ -195,41 +197,36 @@ public final class TableHttpEndpoints {
     // ---------------------------------------------------------------- shared checks (each answers its refusal)
 
     private Optional<Tables.Seat> seat(Context ctx, String sessionId) {
+        return seat(ctx, sessionId, false);
+    }
+
+    /** The caller's seat, within the rate limit of reads and commands or, for cursors and drawing, of ephemerals. */
+    private Optional<Tables.Seat> seat(Context ctx, String sessionId, boolean ephemeral) {
         Outcome<Identity> who = caller.apply(ctx);
         if (who instanceof Outcome.Refused<Identity> r) {
-            send(ctx, r.refusal());
+            answers.refuse(ctx, r.refusal());
+            return Optional.empty();
+        }
+        String account = ((Outcome.Done<Identity>) who).value().account().id();
+        Optional<ErrorBody> limited = ephemeral ? realtime.httpLimits().ephemeral(account)
+                : realtime.httpLimits().command(account);
+        if (limited.isPresent()) {
+            answers.error(ctx, limited.get());
             return Optional.empty();
         }
         if (sessionId == null || sessionId.isBlank()) {
-            send(ctx, Refusal.invalid("session", "Name the game session: 'session' is its id.").body());
+            answers.error(ctx, Refusal.invalid("session", "Name the game session: 'session' is its id.").body());
             return Optional.empty();
         }
         return switch (realtime.tables().seat(((Outcome.Done<Identity>) who).value(), sessionId)) {
             case Outcome.Refused<Tables.Seat> r -> {
-                send(ctx, r.refusal());
+                answers.refuse(ctx, r.refusal());
                 yield Optional.empty();
             }
             case Outcome.Done<Tables.Seat> d -> Optional.of(d.value());
         };
     }
 
-    private Optional<Long> number(Context ctx, String name, long absent, long min, long max) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
-            return Optional.of(absent);
-        }
-        try {
-            long value = Long.parseLong(text.trim());
-            if (value >= min && value <= max) {
-                return Optional.of(value);
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        send(ctx, Refusal.invalid(name, "'" + name + "' is an integer from " + min
-                + (max == Long.MAX_VALUE ? " up" : " to " + max) + ".").body());
-        return Optional.empty();
-    }
 
     private Optional<String> device(Context ctx) {
         String device = ctx.queryParam("device");
@@ -239,7 +236,7 @@ public final class TableHttpEndpoints {
         if (DEVICE.matcher(device).matches()) {
             return Optional.of(device);
         }
-        send(ctx, Refusal.invalid("device", "'device' is 1-64 letters, digits or _.:-").body());
+        answers.error(ctx, Refusal.invalid("device", "'device' is 1-64 letters, digits or _.:-").body());
         return Optional.empty();
     }
 
@@ -251,16 +248,5 @@ public final class TableHttpEndpoints {
         }
     }
 
-    private void send(Context ctx, Refusal refusal) {
-        realtime.metrics().error(refusal.body().code().name());
-        refusal.sendTo(ctx);
-    }
 
-    private void send(Context ctx, ErrorBody error) {
-        if (error.retryAfter() != null) {
-            ctx.header("Retry-After", String.valueOf(error.retryAfter()));
-        }
-        realtime.metrics().error(error.code().name());
-        ctx.status(Outcomes.status(error)).json(error);
-    }
 }

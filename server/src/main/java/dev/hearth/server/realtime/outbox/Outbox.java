@@ -1,6 +1,7 @@
 package dev.hearth.server.realtime.outbox;
 
 import dev.hearth.server.realtime.RealtimeMetrics;
+import dev.hearth.server.realtime.protocol.Frames;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -194,7 +195,7 @@ public final class Outbox {
                 lock.unlock();
             }
             if (next.commandNanos > 0) {
-                metrics.delivered(System.nanoTime() - next.commandNanos);
+                metrics.delivered(transport, System.nanoTime() - next.commandNanos);
             }
         }
     }
@@ -202,7 +203,7 @@ public final class Outbox {
     private boolean send(String frame, int queued) {
         try {
             sink.send(frame);
-            metrics.messageOut(frame.length(), queued);
+            metrics.messageOut(transport, Frames.typeOf(frame), frame.length(), queued);
             return true;
         } catch (IOException | RuntimeException e) {
             close(1006, "send failed");

@@ -84,6 +84,22 @@ public final class Frames {
         }
     }
 
+    /**
+     * The type of a frame this class wrote, read off its start without parsing: {@code id} comes first
+     * and never holds a quote, then {@code type}. For metrics on the send path.
+     */
+    public static String typeOf(String frame) {
+        int at = frame.indexOf(TYPE_FIELD);
+        if (at < 0) {
+            return "other";
+        }
+        int from = at + TYPE_FIELD.length();
+        int to = frame.indexOf('"', from);
+        return to < 0 ? "other" : frame.substring(from, to);
+    }
+
+    private static final String TYPE_FIELD = "\"type\":\"";
+
     private ObjectNode envelope(String id, String type, JsonNode payload, long atMillis) {
         ObjectNode e = json.createObjectNode();
         e.put("id", id);

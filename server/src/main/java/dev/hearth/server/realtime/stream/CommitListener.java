@@ -1,15 +1,24 @@
 package dev.hearth.server.realtime.stream;
 
 import dev.hearth.core.session.SessionId;
-import dev.hearth.core.stream.Caller;
 
-/** Told of each event as it commits, on the actor's thread: must not block (it may submit to other actors). */
-@FunctionalInterface
+/**
+ * Told of each event as it commits, on the actor's thread: must not block (it may submit to other
+ * actors). A listener whose work lives outside the stream (another stream's commands) may ask for the
+ * stream's latest events again when it loads, to finish what a crash between a commit and that work
+ * left undone; it must then be idempotent.
+ */
 public interface CommitListener<E> {
 
-    void committed(SessionId stream, E event, long seq, Caller by);
+    /** @param authorId who caused the event */
+    void committed(SessionId stream, E event, long seq, String authorId);
+
+    /** How many of the stream's latest events to replay through {@link #committed} as it loads: none by default. */
+    default int replayOnLoad(SessionId stream) {
+        return 0;
+    }
 
     static <E> CommitListener<E> none() {
-        return (stream, event, seq, by) -> { };
+        return (stream, event, seq, authorId) -> { };
     }
 }

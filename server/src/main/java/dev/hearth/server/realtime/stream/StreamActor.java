@@ -252,6 +252,7 @@ public final class StreamActor<S, C, E> {
             loaded = true;
             broken = false;
             log.debug("{} {} loaded at seq {} ({} events replayed)", kind, id, seq, seq - from);
+            replayToListener(seq);
             return true;
         } catch (RuntimeException e) {
             if (!broken) {
@@ -259,6 +260,18 @@ public final class StreamActor<S, C, E> {
             }
             broken = true;
             return false;
+        }
+    }
+
+    /** Hands the listener the latest events it asks for (see {@link CommitListener#replayOnLoad}). */
+    private void replayToListener(long latest) {
+        int count = listener.replayOnLoad(id);
+        if (count <= 0 || latest == 0) {
+            return;
+        }
+        for (StoredEvent stored : store.read(id, Math.max(0, latest - count), count)) {
+            EventRecord<E> record = records.decode(stored);
+            listener.committed(id, record.event(), stored.seq(), record.author());
         }
     }
 
@@ -375,7 +388,7 @@ public final class StreamActor<S, C, E> {
             committed = domain.apply(committed, event, seq);
             committedSeq = seq;
             publish(event, seq, flight.submission.caller().userId(), flight.at, flight.submission.receivedNanos());
-            listener.committed(id, event, seq, flight.submission.caller());
+            listener.committed(id, event, seq, flight.submission.caller().userId());
         }
         if (epoch.isEmpty() && committedSeq > 0) {
             epoch = store.head(id).map(SessionHead::epoch);
