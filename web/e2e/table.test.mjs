@@ -196,6 +196,9 @@ step('a message queued offline survives closing the page (the outbox is in Index
   const kept = `written on the train ${RUN}`;
   await send(p1.page, kept);
   await eventually(async () => assert.equal(await timesInChat(p1.page, kept), 1));
+  // Where a failure lies: stored and not resent, or never stored (IndexedDB 'hearth-outbox').
+  await eventually(async () => assert.ok((await outboxFrames(p1.page)).some((f) => f.includes(kept)),
+    'the unsent message is in the IndexedDB outbox before the page closes'));
   await p1.page.close();
   assert.equal(await timesInChat(gm.page, kept), 0, 'nothing left p1 while it was offline');
 
@@ -214,8 +217,8 @@ step('with WebSocket blocked, the table falls back to SSE and chat flows both wa
   await p2.context.routeWebSocket(/\/ws\//, (ws) => ws.close());
   p2.page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/sse/')) sse.push(r.url()); });
   await p2.page.reload();
-  await connected(p2.page, { timeout: 30_000 });
-  assert.match(await connectionStatus(p2.page).innerText(), /fallback \(SSE\)/);
+  await eventually(async () => assert.match(await connectionStatus(p2.page).innerText(), /fallback \(SSE\)/),
+    { timeout: 30_000 });
   assert.ok(sse.length > 0, 'the page opened an /sse/ stream');
   await screenshot(p2.page, 'table-sse');
 
@@ -224,6 +227,8 @@ step('with WebSocket blocked, the table falls back to SSE and chat flows both wa
   const toSse = `received over the fallback ${RUN}`;
   await send(gm.page, toSse);
   await expectEachOnce([fromSse, toSse]);
+  // Last, so that a wording difference does not hide whether chat flows: live is "Connected…".
+  assert.match(await connectionStatus(p2.page).innerText(), /^Connected/, 'a live SSE table says "Connected"');
 });
 
 step('no page of the story met a CSP violation or an uncaught error', async () => {
@@ -234,6 +239,21 @@ step('no page of the story met a CSP violation or an uncaught error', async () =
 async function send(page, text) {
   await page.getByLabel('Message', { exact: true }).fill(text);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
+}
+
+/** The frames in the page's IndexedDB outbox (database 'hearth-outbox', store 'commands'). */
+async function outboxFrames(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('hearth-outbox');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('commands')) { db.close(); resolve([]); return; }
+      const all = db.transaction('commands', 'readonly').objectStore('commands').getAll();
+      all.onsuccess = () => { db.close(); resolve(all.result.map((r) => r.frame)); };
+      all.onerror = () => reject(all.error);
+    };
+  }));
 }
 
 /** Every member's chat log shows each of `texts` exactly once. */
