@@ -243,7 +243,10 @@ async function send(page, text) {
 
 /** The frames in the page's IndexedDB outbox (database 'hearth-outbox', store 'commands'). */
 async function outboxFrames(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
+  return page.evaluate(async () => {
+    // Opening a missing database would create it empty and spoil the app's own upgrade: look first.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'hearth-outbox')) return [];
+    return new Promise((resolve, reject) => {
     const open = indexedDB.open('hearth-outbox');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
@@ -253,7 +256,8 @@ async function outboxFrames(page) {
       all.onsuccess = () => { db.close(); resolve(all.result.map((r) => r.frame)); };
       all.onerror = () => reject(all.error);
     };
-  }));
+    });
+  });
 }
 
 /** Every member's chat log shows each of `texts` exactly once. */
