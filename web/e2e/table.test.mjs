@@ -177,6 +177,7 @@ step('messages sent offline show at once and arrive exactly once after reconnect
   for (const text of queued) await send(p1.page, text);
   for (const text of queued) {
     await eventually(async () => assert.equal(await timesInChat(p1.page, text), 1, `the sender sees "${text}" while offline`));
+    assert.match(await chatLine(p1.page, text).innerText(), PENDING, `"${text}" is marked as not yet sent`);
     assert.equal(await timesInChat(gm.page, text), 0, 'nothing left p1 while it was offline');
   }
   await screenshot(p1.page, 'table-offline');
@@ -184,6 +185,10 @@ step('messages sent offline show at once and arrive exactly once after reconnect
   await p1.context.setOffline(false);
   await connected(p1.page, { timeout: 30_000 });
   await expectEachOnce(queued);
+  for (const text of queued) {
+    await eventually(async () => assert.doesNotMatch(await chatLine(p1.page, text).innerText(), PENDING,
+      `"${text}" is no longer marked pending once delivered`));
+  }
   // A line sent after the reconnection is behind them everywhere; then nothing came twice late.
   const marker = `back online ${RUN}`;
   await send(gm.page, marker);
@@ -234,6 +239,12 @@ step('with WebSocket blocked, the table falls back to SSE and chat flows both wa
 step('no page of the story met a CSP violation or an uncaught error', async () => {
   assertNoProblems(...everyone);
 });
+
+/** How the table marks a line not yet committed (the app says "will send when back online" or "sending…"). */
+const PENDING = /will send when back online|sending…|pending|queued/i;
+
+/** The one chat line (list item of the log) holding `text`. */
+const chatLine = (page, text) => chatLog(page).getByRole('listitem').filter({ hasText: text });
 
 /** Types `text` into the Message box and sends it with the Send button. */
 async function send(page, text) {
