@@ -5,6 +5,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 // server serves it from the classpath. `npm run dev` proxies the API to a running Hearth.
 export default defineConfig({
   plugins: [svelte()],
+  // Component tests mount Svelte in happy-dom: they need Svelte's browser build, not its server one.
+  resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   build: {
     outDir: 'target/classes/web',
     emptyOutDir: true,

@@ -1,0 +1,186 @@
+import { flushSync, mount, unmount } from 'svelte';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Ack, Envelope } from '../lib/realtime/envelope';
+import type { ConnectionStatus } from '../lib/realtime/client';
+import ChatPanel from './ChatPanel.svelte';
+import { TableModel, type TableClient } from './table-model.svelte';
+
+/** A client double: records what the model sends, lets the test play the server's frames. */
+class FakeClient {
+  handlers = new Map<string, Set<(f: Envelope) => void>>();
+  submitted: { id: string; type: string; payload: Record<string, unknown> }[] = [];
+  ephemerals: { type: string; payload: Record<string, unknown> }[] = [];
+  status: ConnectionStatus = { state: 'open', transport: 'websocket', latency: 5, retryAt: null, problem: null };
+  private n = 0;
+
+  connect = async () => undefined;
+  disconnect = () => undefined;
+  pending = async () => [];
+  request = async <T,>() => ({ items: [], nextBefore: null }) as T;
+  on = (type: string, h: (f: Envelope) => void) => {
+    if (!this.handlers.has(type)) this.handlers.set(type, new Set());
+    this.handlers.get(type)!.add(h);
+  };
+  off = (type: string, h: (f: Envelope) => void) => void this.handlers.get(type)?.delete(h);
+  onStatus = (l: (s: ConnectionStatus) => void) => {
+    l(this.status);
+    return () => undefined;
+  };
+  ephemeral = (type: string, payload: Record<string, unknown>) => void this.ephemerals.push({ type, payload });
+  submit = (type: string, payload: Record<string, unknown> = {}) => {
+    const id = `m-${++this.n}`;
+    this.submitted.push({ id, type, payload });
+    return { id, ack: new Promise<Ack>(() => undefined) };
+  };
+
+  emit(frame: Partial<Envelope> & { type: string }): void {
+    const f = { id: 'srv:1', payload: {}, ...frame } as Envelope;
+    for (const h of this.handlers.get(f.type) ?? []) h(f);
+    flushSync();
+  }
+}
+
+function welcome(role: string) {
+  return {
+    type: 'welcome',
+    payload: {
+      protocol: 1,
+      role,
+      resumed: false,
+      missed: 0,
+      position: { epoch: 'E', seq: 5 },
+      serverTime: 0,
+      sessionName: 'Session 1',
+      view: { seated: [{ userId: 'u2', displayName: 'Bob', role: 'player' }] },
+      presence: { users: [] },
+      chat: {
+        items: [
+          { id: 'ev:4', type: 'chat.posted', seq: 4, payload: { userId: 'u2', displayName: 'Bob', kind: 'emote', text: 'waves', to: 'table' } },
+        ],
+        nextBefore: 3,
+      },
+    },
+  };
+}
+
+let target: HTMLElement;
+let app: Record<string, unknown> | null = null;
+let client: FakeClient;
+let model: TableModel;
+
+function render(role: string): void {
+  client = new FakeClient();
+  model = new TableModel(client as unknown as TableClient, { userId: 'u1', displayName: 'Ada' });
+  model.start();
+  client.emit(welcome(role));
+  app = mount(ChatPanel, { target, props: { model, now: 0 } });
+  flushSync();
+}
+
+function q<T extends Element>(selector: string): T {
+  const el = target.querySelector<T>(selector);
+  if (!el) throw new Error(`no ${selector}`);
+  return el;
+}
+
+function labelled(text: string): HTMLElement {
+  const label = [...target.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
+  return q(`#${label!.htmlFor}`);
+}
+
+function typeAndEnter(text: string): void {
+  const box = labelled('Message') as HTMLTextAreaElement;
+  box.value = text;
+  box.dispatchEvent(new Event('input', { bubbles: true }));
+  box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+  flushSync();
+}
+
+beforeEach(() => {
+  target = document.createElement('div');
+  document.body.append(target);
+});
+
+afterEach(() => {
+  if (app) unmount(app);
+  app = null;
+  target.remove();
+});
+
+describe('ChatPanel', () => {
+  it('shows the log with emotes as "* name does x", and paging when there is more', () => {
+    render('player');
+    const log = q('[role="log"][aria-label="Chat messages"]');
+    expect(log.textContent).toContain('* Bob waves');
+    expect([...target.querySelectorAll('button')].map((b) => b.textContent?.trim())).toContain('Load earlier messages');
+  });
+
+  it('sends on Enter, shows the line as sending, then as a normal line once acked and committed', () => {
+    render('player');
+    typeAndEnter('Hello there');
+    expect(client.submitted).toEqual([{ id: 'm-1', type: 'chat.post', payload: { text: 'Hello there', kind: 'ooc' } }]);
+    expect(q('[role="log"]').textContent).toContain('sending…');
+
+    client.emit({ id: 'ev:6', type: 'chat.posted', seq: 6, payload: { userId: 'u1', displayName: 'Ada', kind: 'ooc', text: 'Hello there', to: 'table' } });
+    client.emit({ type: 'ack', re: 'm-1', seq: 6, payload: { seq: 6, events: 1 } });
+    const log = q('[role="log"]').textContent ?? '';
+    expect(log).toContain('Hello there');
+    expect(log).not.toContain('sending…');
+    expect(log.match(/Hello there/g)).toHaveLength(1);
+  });
+
+  it('removes a refused line and says why in an alert', () => {
+    render('player');
+    typeAndEnter('Too much');
+    client.emit({ type: 'error', re: 'm-1', payload: { code: 'E011', message: 'no' } });
+    expect(q('[role="log"]').textContent).not.toContain('Too much');
+    expect(q('[role="alert"]').textContent).toContain('Your role in this campaign does not allow that.');
+  });
+
+  it('whispers to the member chosen in "To" and marks it', () => {
+    render('player');
+    const toSelect = labelled('To') as HTMLSelectElement;
+    expect([...toSelect.options].map((o) => o.textContent)).toEqual(['Everyone', 'GMs only', 'Bob']);
+    toSelect.value = 'u2';
+    toSelect.dispatchEvent(new Event('change', { bubbles: true }));
+    flushSync();
+    typeAndEnter('psst');
+    expect(client.submitted[0]!.payload).toEqual({ text: 'psst', kind: 'ooc', to: ['u2'] });
+    expect(q('[role="log"]').textContent).toContain('whisper to Bob');
+  });
+
+  it('offers announcements to GMs only', () => {
+    render('player');
+    const kinds = () => [...(labelled('Kind') as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(kinds()).toEqual(['In character', 'Out of character', 'Emote']);
+    unmount(app!);
+    target.innerHTML = '';
+    render('gm');
+    expect(kinds()).toEqual(['In character', 'Out of character', 'Emote', 'Announcement']);
+  });
+
+  it('gives spectators no form, and says so', () => {
+    render('spectator');
+    expect(target.querySelector('form')).toBeNull();
+    expect(target.textContent).toContain('You are watching this table as a spectator.');
+  });
+
+  it('marks messages written while offline', () => {
+    render('player');
+    client.status = { ...client.status, state: 'offline' };
+    model.status = client.status;
+    flushSync();
+    typeAndEnter('later');
+    expect(q('[role="log"]').textContent).toContain('will send when back online');
+  });
+
+  it('shows who is typing, and sends typing throttled', () => {
+    render('player');
+    client.emit({ type: 'typing', payload: { userId: 'u2', typing: true } });
+    expect(target.textContent).toContain('Bob is typing…');
+    const box = labelled('Message');
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(client.ephemerals).toEqual([{ type: 'typing', payload: { typing: true } }]);
+  });
+});
