@@ -104,6 +104,14 @@ describe('sign-in', () => {
     expect(api.state.kind).toBe('signedOut');
   });
 
+  it('signs out when the refresh is refused for a missing CSRF cookie (signed out in another tab)', async () => {
+    const server = fakeServer(signIn('tok-1'), E002, { status: 403, body: { code: 'E002', message: 'CSRF token missing' } });
+    const api = client(server.fetch);
+    await api.login('ada', 'pw-pw-pw-pw');
+    await expect(api.request('GET', '/api/campaigns')).rejects.toMatchObject({ error: { code: 'E002' } });
+    expect(api.state.kind).toBe('signedOut');
+  });
+
   it('shares one refresh between concurrent 401s', async () => {
     const server = fakeServer(signIn('tok-1'), E002, E002, signIn('tok-2'), { status: 200, body: 1 }, { status: 200, body: 2 });
     const api = client(server.fetch);

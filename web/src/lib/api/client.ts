@@ -220,7 +220,8 @@ export class HearthClient implements TokenSource {
       this.refreshing = this.refreshNow()
         .then(() => true)
         .catch((thrown: unknown) => {
-          if (thrown instanceof ApiError && thrown.status === 401) return false;
+          // 401: the refresh token is gone or spent; 403: its CSRF cookie went with it (signed out in another tab).
+          if (thrown instanceof ApiError && (thrown.status === 401 || thrown.status === 403)) return false;
           throw thrown;
         })
         .finally(() => {
