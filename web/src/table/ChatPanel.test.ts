@@ -15,7 +15,8 @@ class FakeClient {
 
   connect = async () => undefined;
   disconnect = () => undefined;
-  pending = async () => [];
+  waiting: { id: string; type: string; frame: string; created: number }[] = [];
+  pending = async () => this.waiting;
   request = async <T,>() => ({ items: [], nextBefore: null }) as T;
   on = (type: string, h: (f: Envelope) => void) => {
     if (!this.handlers.has(type)) this.handlers.set(type, new Set());
@@ -68,8 +69,9 @@ let app: Record<string, unknown> | null = null;
 let client: FakeClient;
 let model: TableModel;
 
-function render(role: string): void {
+function render(role: string, waiting: FakeClient['waiting'] = []): void {
   client = new FakeClient();
+  client.waiting = waiting;
   model = new TableModel(client as unknown as TableClient, { userId: 'u1', displayName: 'Ada' });
   model.start();
   client.emit(welcome(role));
@@ -182,5 +184,16 @@ describe('ChatPanel', () => {
     box.dispatchEvent(new Event('input', { bubbles: true }));
     box.dispatchEvent(new Event('input', { bubbles: true }));
     expect(client.ephemerals).toEqual([{ type: 'typing', payload: { typing: true } }]);
+  });
+
+  it('shows the unanswered lines of a previous page as sending, and settles them by the replayed ack', async () => {
+    const frame = JSON.stringify({ id: 'old-1', type: 'chat.post', payload: { text: 'before the reload', kind: 'ic' } });
+    render('player', [{ id: 'old-1', type: 'chat.post', frame, created: 1 }]);
+    await Promise.resolve();
+    flushSync();
+    expect(q('[role="log"]').textContent).toContain('before the reload');
+    expect(q('[role="log"]').textContent).toContain('sending…');
+    client.emit({ type: 'ack', re: 'old-1', seq: 3, payload: { seq: 3, events: 1, duplicate: true } });
+    expect(q('[role="log"]').textContent).not.toContain('before the reload');
   });
 });
