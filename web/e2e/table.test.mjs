@@ -170,6 +170,22 @@ step('a whisper reaches its two parties and nobody else, GM included', async () 
   }
 });
 
+step('the whisper is a notification for its recipient only: badge, list, mark all read', async () => {
+  const whisper = `psst, the GM is bluffing ${RUN}`;
+  const bell = (page) => page.getByRole('button', { name: /^Notifications/ });
+  await eventually(async () => assert.equal(await bell(p2.page).getAttribute('aria-label'), 'Notifications, 1 unread'));
+  await bell(p2.page).click();
+  const panel = p2.page.getByRole('region', { name: 'Notifications', exact: true });
+  await eventually(async () => assert.ok((await panel.innerText()).includes(whisper), 'the list shows the whisper'));
+  await screenshot(p2.page, 'notifications');
+  await panel.getByRole('button', { name: 'Mark all read' }).click();
+  await eventually(async () => assert.equal(await bell(p2.page).getAttribute('aria-label'), 'Notifications'));
+  await p2.page.keyboard.press('Escape');
+  for (const p of [gm, spectator]) {
+    assert.equal(await bell(p.page).getAttribute('aria-label'), 'Notifications', `${p.name} has nothing unread`);
+  }
+});
+
 step('messages sent offline show at once and arrive exactly once after reconnecting', async () => {
   await p1.context.setOffline(true);
   await eventually(async () => assert.match(await connectionStatus(p1.page).innerText(), /Offline/));

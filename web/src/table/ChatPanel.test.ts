@@ -75,7 +75,7 @@ function render(role: string, waiting: FakeClient['waiting'] = []): void {
   model = new TableModel(client as unknown as TableClient, { userId: 'u1', displayName: 'Ada' });
   model.start();
   client.emit(welcome(role));
-  app = mount(ChatPanel, { target, props: { model, now: 0 } });
+  app = mount(ChatPanel, { target, props: { model, now: 0, draftKey: 'chat:s1' } });
   flushSync();
 }
 
@@ -99,6 +99,7 @@ function typeAndEnter(text: string): void {
 }
 
 beforeEach(() => {
+  sessionStorage.clear();
   target = document.createElement('div');
   document.body.append(target);
 });
@@ -129,6 +130,21 @@ describe('ChatPanel', () => {
     expect(log).toContain('Hello there');
     expect(log).not.toContain('sending…');
     expect(log.match(/Hello there/g)).toHaveLength(1);
+  });
+
+  it('keeps an unsent draft across a remount (a reload, or a trip to sign in), and forgets it once sent', () => {
+    render('player');
+    const box = labelled('Message') as HTMLTextAreaElement;
+    box.value = 'half a thought';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    flushSync();
+    unmount(app!);
+    render('player');
+    expect((labelled('Message') as HTMLTextAreaElement).value).toBe('half a thought');
+    typeAndEnter('half a thought, finished');
+    unmount(app!);
+    render('player');
+    expect((labelled('Message') as HTMLTextAreaElement).value).toBe('');
   });
 
   it('removes a refused line and says why in an alert', () => {

@@ -46,7 +46,7 @@ describe('activity and status', () => {
   it('words the connection status', () => {
     const base: ConnectionStatus = { state: 'open', transport: 'websocket', latency: 23, retryAt: null, problem: null };
     expect(statusText(base, 0)).toBe('Connected · 23 ms');
-    expect(statusText({ ...base, transport: 'sse' }, 0)).toBe('Live via fallback (SSE)');
+    expect(statusText({ ...base, transport: 'sse' }, 0)).toBe('Connected via fallback (SSE)');
     expect(statusText({ ...base, state: 'reconnecting', retryAt: 4000 }, 200)).toBe('Reconnecting in 4 s…');
     expect(statusText({ ...base, state: 'offline' }, 0)).toBe('Offline — messages will be sent when you are back');
     expect(statusText({ ...base, state: 'connecting' }, 0)).toBe('Connecting…');

@@ -104,7 +104,7 @@ export function isActivity(event: Envelope): boolean {
 export function statusText(status: ConnectionStatus, now: number): string {
   switch (status.state) {
     case 'open':
-      if (status.transport === 'sse') return 'Live via fallback (SSE)';
+      if (status.transport === 'sse') return 'Connected via fallback (SSE)';
       return status.latency === null ? 'Connected' : `Connected · ${Math.round(status.latency)} ms`;
     case 'connecting':
       return 'Connecting…';
