@@ -15,6 +15,7 @@ let browser;
 let gm, p1, p2, spectator; // people: { name, context, page, problems, username, displayName }
 let everyone;
 let tablePath;
+let campaignPath;
 
 before(async () => {
   browser = await launch();
@@ -51,7 +52,7 @@ step('the GM creates a campaign and a game session', async () => {
 
 step('each invitee joins through an invite link of their role', async () => {
   const { page } = gm;
-  const campaignPath = new URL(page.url()).pathname;
+  campaignPath = new URL(page.url()).pathname;
   const seen = new Set();
   for (const [person, role] of [[p1, 'player'], [p2, 'player'], [spectator, 'spectator']]) {
     await page.getByLabel('Invite role', { exact: true }).selectOption(role);
@@ -252,6 +253,37 @@ step('with WebSocket blocked, the table falls back to SSE and chat flows both wa
   assert.match(await connectionStatus(p2.page).innerText(), /^Connected/, 'a live SSE table says "Connected"');
 });
 
+step('the GM bans the spectator: their open table says so at once, and the ban is listed as done', async () => {
+  const page = await openPage(gm);
+  await page.goto(BASE + campaignPath);
+  await expectHeading(page, campaignName);
+  await page.getByRole('button', { name: `Remove ${spectator.displayName}`, exact: true }).click();
+  await page.getByRole('button', { name: `Remove and ban ${spectator.displayName}`, exact: true }).click();
+  await eventually(async () => assert.match(await page.getByRole('status').filter({ hasText: 'banned' }).innerText(),
+    /was removed and banned/));
+  // Their live table, still open, is told (close 4403) and offers the way out.
+  await spectator.page.getByRole('link', { name: 'Back to your campaigns' }).waitFor({ timeout: 10_000 });
+  assert.equal(await chatLog(spectator.page).count(), 0, 'the banned spectator no longer sees the chat');
+  await page.close();
+});
+
+step('the owner hands the campaign to a player made GM, and stays a GM', async () => {
+  const page = await openPage(gm);
+  await page.goto(BASE + campaignPath);
+  await expectHeading(page, campaignName);
+  await page.getByLabel(`Role for ${p1.displayName}`, { exact: true }).selectOption('gm');
+  await eventually(async () => assert.ok(await page.getByRole('status').filter({ hasText: 'is now GM' }).count()));
+  await page.getByRole('button', { name: `Make ${p1.displayName} owner`, exact: true }).click();
+  await page.getByRole('button', { name: `Yes, make ${p1.displayName} owner`, exact: true }).click();
+  await eventually(async () => assert.ok(await page.getByText('You are GM in this campaign.').count(),
+    'the former owner is a GM, no longer the owner'));
+  const theirs = await openPage(p1);
+  await theirs.goto(BASE + campaignPath);
+  await eventually(async () => assert.ok(await theirs.getByText('You are GM and owner in this campaign.').count()));
+  await page.close();
+  await theirs.close();
+});
+
 step('no page of the story met a CSP violation or an uncaught error', async () => {
   assertNoProblems(...everyone);
 });
@@ -264,8 +296,18 @@ const chatLine = (page, text) => chatLog(page).getByRole('listitem').filter({ ha
 
 /** Types `text` into the Message box and sends it with the Send button. */
 async function send(page, text) {
-  await page.getByLabel('Message', { exact: true }).fill(text);
+  const box = page.getByLabel('Message', { exact: true });
+  await box.fill(text);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
+  // Sending empties the box. On a loaded machine a click can land while the layout moves (a line
+  // arriving): if the box still holds the text, nothing was sent, and clicking again is safe.
+  const emptied = async () => assert.equal(await box.inputValue(), '', 'the message box empties once the line is sent');
+  try {
+    await eventually(emptied, { timeout: 2000 });
+  } catch {
+    if ((await box.inputValue()) === text) await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await eventually(emptied);
+  }
 }
 
 /** The frames in the page's IndexedDB outbox (database 'hearth-outbox', store 'commands'). */

@@ -92,8 +92,14 @@ export function changeRole(api: HearthClient, id: string, userId: string, role: 
   return api.request('PATCH', `${path(id)}/members/${encodeURIComponent(userId)}`, { role });
 }
 
-export function removeMember(api: HearthClient, id: string, userId: string): Promise<void> {
-  return api.request('DELETE', `${path(id)}/members/${encodeURIComponent(userId)}`);
+/** Removes a member; `ban` also bars the account from joining again by invite. */
+export function removeMember(api: HearthClient, id: string, userId: string, ban = false): Promise<void> {
+  return api.request('DELETE', `${path(id)}/members/${encodeURIComponent(userId)}${ban ? '?ban=true' : ''}`);
+}
+
+/** The owner hands the campaign to another GM, and stays a GM. */
+export function transferOwnership(api: HearthClient, id: string, userId: string): Promise<void> {
+  return api.request('POST', `${path(id)}/owner`, { userId });
 }
 
 export function createSession(api: HearthClient, id: string, name: string): Promise<GameSession> {
