@@ -4,7 +4,6 @@ import dev.hearth.server.auth.Identity;
 import dev.hearth.server.http.ErrorBody;
 import dev.hearth.server.http.Outcome;
 import dev.hearth.server.http.Refusal;
-import dev.hearth.server.realtime.Outcomes;
 import dev.hearth.server.realtime.Realtime;
 import dev.hearth.server.realtime.Tables;
 import dev.hearth.server.realtime.protocol.Inbound;

@@ -8,7 +8,6 @@ import dev.hearth.server.http.ErrorBody;
 import dev.hearth.server.http.ErrorCode;
 import dev.hearth.server.http.Outcome;
 import dev.hearth.server.http.Refusal;
-import dev.hearth.server.realtime.Outcomes;
 import dev.hearth.server.realtime.Realtime;
 import dev.hearth.server.realtime.Tables;
 import dev.hearth.server.realtime.protocol.Types;
