@@ -75,6 +75,8 @@ public final class ConfigKey<T> {
             "auth.password-hash.iterations", "2", new ValueType.WholeNumber(2, 100));
     public static final ConfigKey<Integer> AUTH_PASSWORD_HASH_PARALLELISM = new ConfigKey<>(
             "auth.password-hash.parallelism", "1", new ValueType.WholeNumber(1, 64));
+    public static final ConfigKey<Integer> AUTH_REGISTRATIONS_PER_IP = new ConfigKey<>(
+            "auth.registrations-per-ip", "5", new ValueType.WholeNumber(1, 1_000_000));
 
     // Real time (docs/protocol.md).
     public static final ConfigKey<List<String>> REALTIME_ADMINS = new ConfigKey<>("realtime.admins", "",
@@ -93,7 +95,7 @@ public final class ConfigKey<T> {
             STORE_SQLITE_SYNCHRONOUS, STORE_GROUP_COMMIT_MAX_BATCH, STORE_GROUP_COMMIT_MAX_WAIT, STORE_QUEUE_CAPACITY,
             AUTH_MODE, AUTH_ISSUER, AUTH_AUDIENCE, AUTH_ACCESS_TOKEN_TTL, AUTH_REFRESH_TOKEN_TTL, AUTH_SIGNING_KEY_ROTATION,
             AUTH_ALLOWED_ORIGINS, AUTH_COOKIE_SECURE, AUTH_PASSWORD_HASH_MEMORY_KIB, AUTH_PASSWORD_HASH_ITERATIONS,
-            AUTH_PASSWORD_HASH_PARALLELISM,
+            AUTH_PASSWORD_HASH_PARALLELISM, AUTH_REGISTRATIONS_PER_IP,
             REALTIME_ADMINS,
             SECRETS_KEY_FILE, SECRETS_KEY,
             LOG_FORMAT, LOG_LEVEL, SHUTDOWN_GRACE);

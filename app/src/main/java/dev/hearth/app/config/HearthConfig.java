@@ -72,7 +72,7 @@ public record HearthConfig(Server server, Data data, Db db, Store store, Auth au
     /** {@code auth.*}: local mode or accounts; tokens and the keys that sign them. */
     public record Auth(AuthMode mode, String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl,
             Duration signingKeyRotation, List<String> allowedOrigins, boolean cookieSecure, int passwordHashMemoryKib,
-            int passwordHashIterations, int passwordHashParallelism) {
+            int passwordHashIterations, int passwordHashParallelism, int registrationsPerIp) {
 
         public Auth {
             allowedOrigins = List.copyOf(allowedOrigins);
@@ -80,7 +80,8 @@ public record HearthConfig(Server server, Data data, Db db, Store store, Auth au
 
         public AuthSettings settings() {
             return new AuthSettings(issuer, audience, accessTokenTtl, refreshTokenTtl, allowedOrigins, cookieSecure,
-                    new PasswordHashParameters(passwordHashMemoryKib, passwordHashIterations, passwordHashParallelism));
+                    new PasswordHashParameters(passwordHashMemoryKib, passwordHashIterations, passwordHashParallelism),
+                    registrationsPerIp);
         }
     }
 
@@ -125,7 +126,7 @@ public record HearthConfig(Server server, Data data, Db db, Store store, Auth au
                         v.get(ConfigKey.AUTH_REFRESH_TOKEN_TTL), v.get(ConfigKey.AUTH_SIGNING_KEY_ROTATION),
                         v.get(ConfigKey.AUTH_ALLOWED_ORIGINS), v.get(ConfigKey.AUTH_COOKIE_SECURE),
                         v.get(ConfigKey.AUTH_PASSWORD_HASH_MEMORY_KIB), v.get(ConfigKey.AUTH_PASSWORD_HASH_ITERATIONS),
-                        v.get(ConfigKey.AUTH_PASSWORD_HASH_PARALLELISM)),
+                        v.get(ConfigKey.AUTH_PASSWORD_HASH_PARALLELISM), v.get(ConfigKey.AUTH_REGISTRATIONS_PER_IP)),
                 new Log(v.get(ConfigKey.LOG_FORMAT), v.get(ConfigKey.LOG_LEVEL)),
                 new Shutdown(v.get(ConfigKey.SHUTDOWN_GRACE)),
                 new Secrets(v.get(ConfigKey.SECRETS_KEY_FILE), v.get(ConfigKey.SECRETS_KEY)),

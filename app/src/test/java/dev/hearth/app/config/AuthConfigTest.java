@@ -30,6 +30,15 @@ class AuthConfigTest {
         assertThat(settings.refreshTokenTtl()).isEqualTo(Duration.ofDays(7));
         assertThat(settings.cookieSecure()).isTrue();
         assertThat(settings.allowedOrigins()).isEmpty();
+        assertThat(settings.registrationsPerIp()).isEqualTo(5);
+    }
+
+    @Test
+    void registrations_per_ip_may_be_raised_but_not_below_one() {
+        assertThat(load(Map.of("HEARTH_AUTH_REGISTRATIONS_PER_IP", "2000")).config().auth().settings().registrationsPerIp())
+                .isEqualTo(2000);
+        assertThatThrownBy(() -> load(Map.of("HEARTH_AUTH_REGISTRATIONS_PER_IP", "0")))
+                .hasMessageContaining("auth.registrations-per-ip");
     }
 
     @Test

@@ -46,8 +46,11 @@ public final class Authentication {
             5, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1), 100_000);
     static final AttemptLimiter.Policy LOGIN_PER_IP = new AttemptLimiter.Policy(
             20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1), 100_000);
-    static final AttemptLimiter.Policy REGISTRATION_PER_IP = new AttemptLimiter.Policy(
-            5, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(1), 100_000);
+
+    /** Registrations per IP: {@code free} of them, then 30 s, 60 s, ... up to an hour between each. */
+    static AttemptLimiter.Policy registrationsPerIp(int free) {
+        return new AttemptLimiter.Policy(free, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(1), 100_000);
+    }
 
     private final AccountStore accounts;
     private final CampaignStore campaigns;
@@ -58,7 +61,7 @@ public final class Authentication {
     private final InstantSource clock;
     private final AttemptLimiter loginsPerUsername = new AttemptLimiter(LOGIN_PER_USERNAME);
     private final AttemptLimiter loginsPerIp = new AttemptLimiter(LOGIN_PER_IP);
-    private final AttemptLimiter registrationsPerIp = new AttemptLimiter(REGISTRATION_PER_IP);
+    private final AttemptLimiter registrationsPerIp;
     private final Signal<Optional<String>> revocations = new Signal<>();
     /** Checked against for unknown usernames, so that they cost what a wrong password costs. */
     private final String dummyHash;
@@ -73,6 +76,7 @@ public final class Authentication {
         this.accessTokens = new AccessTokens(keys, settings.issuer(), settings.audience(), settings.accessTokenTtl());
         this.refreshTokens = new RefreshTokens(random);
         this.settings = settings;
+        this.registrationsPerIp = new AttemptLimiter(registrationsPerIp(settings.registrationsPerIp()));
         this.clock = clock;
         this.dummyHash = hasher.hash(UUID.randomUUID().toString());
     }

@@ -461,6 +461,21 @@ class AuthApiTest {
         assertThat(store.accounts().findByUsername("user5")).isEmpty();
     }
 
+    @Test
+    void the_registrations_an_address_may_make_are_configurable() {
+        var settings = new AuthSettings("hearth-test", "hearth-test-api", Duration.ofMinutes(15), Duration.ofDays(7),
+                List.of(), true, TestAuth.CHEAP_HASH, 8);
+        Authentication roomy = new Authentication(store.accounts(), store.campaigns(), auth.keys(), settings, clock);
+
+        for (int i = 0; i < 8; i++) {
+            assertThat(roomy.register(new Requests.Register("club" + i, "C", PASSWORD), "10.0.0.9"))
+                    .isInstanceOf(Outcome.Done.class);
+        }
+        assertThat(roomy.register(new Requests.Register("club8", "C", PASSWORD), "10.0.0.9"))
+                .isInstanceOf(Outcome.Refused.class);
+        assertThat(store.accounts().findByUsername("club8")).isEmpty();
+    }
+
     // --- password change and deletion ---
 
     @Test
@@ -514,7 +529,7 @@ class AuthApiTest {
         String weak = account("sam").passwordHash();
         var stronger = new PasswordHashParameters(128, 2, 1);
         var settings = new AuthSettings("hearth-test", "hearth-test-api", Duration.ofMinutes(15), Duration.ofDays(7),
-                List.of(), true, stronger);
+                List.of(), true, stronger, 5);
         Authentication raised = new Authentication(store.accounts(), store.campaigns(), auth.keys(), settings, clock);
 
         assertThat(raised.login(new Requests.Login("sam", PASSWORD), "10.0.0.1")).isInstanceOf(Outcome.Done.class);

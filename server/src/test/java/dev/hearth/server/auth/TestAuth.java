@@ -17,7 +17,7 @@ public record TestAuth(Authentication auth, SigningKeyRing keys) {
 
     public static AuthSettings settings() {
         return new AuthSettings("hearth-test", "hearth-test-api", Duration.ofMinutes(15), Duration.ofDays(7),
-                List.of(), true, CHEAP_HASH);
+                List.of(), true, CHEAP_HASH, 5);
     }
 
     public static TestAuth on(JdbcEventStore store, Path dir, InstantSource clock) {
