@@ -25,10 +25,15 @@ record DiceModifiers(Optional<Reroll> reroll, Optional<Explode> explode, Optiona
         return v;
     }
 
+    /**
+     * Canonical order. A default compare point is left out unless a success count follows, which
+     * would otherwise be read as the reroll's or explosion's own compare point.
+     */
     String render(DieType type) {
         StringBuilder out = new StringBuilder();
-        reroll.ifPresent(r -> out.append(r.render(type)));
-        explode.ifPresent(e -> out.append(e.render(type)));
+        boolean explicit = counting.isPresent();
+        reroll.ifPresent(r -> out.append(r.render(type, explicit)));
+        explode.ifPresent(e -> out.append(e.render(type, explicit)));
         min.ifPresent(m -> out.append("min").append(m));
         max.ifPresent(m -> out.append("max").append(m));
         keep.ifPresent(out::append);

@@ -69,7 +69,7 @@ final class Evaluation {
                 counted.add(die);
             }
         }
-        terms.add(new Term(TermKind.DICE, Notation.render(d), total, counted, List.of()));
+        terms.add(new Term(TermKind.DICE, Notation.render(d), total, counted, List.of(), m.counting().isPresent()));
         return new Value(total, counted.stream().map(Die::render).collect(Collectors.joining(", ", "[", "]")));
     }
 
@@ -96,7 +96,7 @@ final class Evaluation {
             text.append(i == 0 ? "" : ", ").append(shown.kept() ? item : "~" + item + "~");
         }
         text.append('}');
-        terms.add(new Term(TermKind.GROUP, Notation.render(g), total, List.of(), members));
+        terms.add(new Term(TermKind.GROUP, Notation.render(g), total, List.of(), members, g.counting().isPresent()));
         return new Value(total, text.toString());
     }
 

@@ -17,7 +17,7 @@ record Explode(Kind kind, Compare when) {
         }
     }
 
-    String render(DieType type) {
-        return when.equals(Compare.equal(type.highest())) ? kind.symbol : kind.symbol + when;
+    String render(DieType type, boolean explicit) {
+        return !explicit && when.equals(Compare.equal(type.highest())) ? kind.symbol : kind.symbol + when;
     }
 }

@@ -44,11 +44,10 @@ final class Notation {
      */
     static String binary(Node.Binary b, String left, String right) {
         Operator op = b.operator();
-        if (op.precedence == 4) {
-            return op.symbol + "(" + left + "/" + right + ")";
-        }
-        String l = precedence(b.left()) < op.precedence ? "(" + left + ")" : left;
-        String r = precedence(b.right()) <= op.precedence ? "(" + right + ")" : right;
-        return l + op.symbol + r;
+        // Inside floor(...) and the like the division is a plain one as far as its operands go.
+        int binds = op.precedence == 4 ? Operator.DIVIDE.precedence : op.precedence;
+        String l = precedence(b.left()) < binds ? "(" + left + ")" : left;
+        String r = precedence(b.right()) <= binds ? "(" + right + ")" : right;
+        return op.precedence == 4 ? op.symbol + "(" + l + "/" + r + ")" : l + op.symbol + r;
     }
 }

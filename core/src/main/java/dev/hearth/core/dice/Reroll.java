@@ -3,8 +3,8 @@ package dev.hearth.core.dice;
 /** Reroll faces matching {@code when}: again and again ({@code r}), or once ({@code ro}). */
 record Reroll(boolean once, Compare when) {
 
-    String render(DieType type) {
+    String render(DieType type, boolean explicit) {
         String symbol = once ? "ro" : "r";
-        return when.equals(Compare.equal(type.lowest())) ? symbol : symbol + when;
+        return !explicit && when.equals(Compare.equal(type.lowest())) ? symbol : symbol + when;
     }
 }

@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param dice for {@link TermKind#DICE}, every die rolled, explosions in place after the die that
  *     caused them; empty for a group
  * @param members for {@link TermKind#GROUP}, each sub-expression's total; empty for dice
+ * @param countsSuccesses whether {@code value} counts successes and failures rather than adding values
  */
-public record Term(TermKind kind, String notation, long value, List<Die> dice, List<Member> members) {
+public record Term(TermKind kind, String notation, long value, List<Die> dice, List<Member> members, boolean countsSuccesses) {
 
     public Term {
         Objects.requireNonNull(kind, "kind");

@@ -33,7 +33,7 @@ class DiceRollerTest {
         assertThat(r.expression()).isEqualTo("1d20+5");
         assertThat(r.label()).isEqualTo("longsword");
         Term term = r.rolls().get(0).terms().get(0);
-        assertThat(term).isEqualTo(new Term(TermKind.DICE, "1d20", 17, List.of(new Die(17, 17, List.of(), List.of(), List.of())), List.of()));
+        assertThat(term).isEqualTo(new Term(TermKind.DICE, "1d20", 17, List.of(new Die(17, 17, List.of(), List.of(), List.of())), List.of(), false));
     }
 
     @Test
