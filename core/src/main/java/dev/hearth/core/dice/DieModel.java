@@ -86,7 +86,7 @@ final class DieModel {
         for (Map.Entry<Long, BigInteger> f : faces.weights().entrySet()) {
             long v = value.applyAsLong(f.getKey());
             if (goesOn.test(f.getKey())) {
-                budget.spend(then.size());
+                budget.spend(then.size() * Budget.perProduct(faces.total().bitLength() + then.total().bitLength()));
                 for (Map.Entry<Long, BigInteger> t : then.weights().entrySet()) {
                     w.merge(adds ? Math.addExact(v, t.getKey()) : t.getKey(), f.getValue().multiply(t.getValue()), BigInteger::add);
                 }

@@ -43,7 +43,7 @@ final class OrderStatistics {
             }
             for (int p = 0; p <= n; p++) {
                 TreeMap<Long, BigInteger> state = states.get(p);
-                budget.spend((long) state.size() * (n - p + 1));
+                budget.spend((long) state.size() * (n - p + 1) * Budget.perProduct((long) die.total().bitLength() * n));
                 for (Map.Entry<Long, BigInteger> s : state.entrySet()) {
                     for (int c = 0; c <= n - p; c++) {
                         long keptHere = Math.max(0, Math.min(c, kept - p));

@@ -73,7 +73,7 @@ final class Weights {
 
     /** The distribution of {@code op(a, b)} for independent {@code a} from this and {@code b} from that. */
     Weights combine(Weights that, LongBinaryOperator op, Budget budget) {
-        budget.spend((long) size() * that.size());
+        budget.spend((long) size() * that.size() * Budget.perProduct(total.bitLength() + that.total.bitLength()));
         TreeMap<Long, BigInteger> w = new TreeMap<>();
         for (Map.Entry<Long, BigInteger> a : weights.entrySet()) {
             for (Map.Entry<Long, BigInteger> b : that.weights.entrySet()) {

@@ -232,6 +232,12 @@ class DistributionTest {
         assertThat(distribution("3 x 2d6 # test").probabilities()).isEqualTo(distribution("2d6").probabilities());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"10d6kh3", "2d6!", "1d20ro1", "4d6>4!", "{3d6, 3d6, 3d6}>10", "20d10>=8f1", "2d6!!kh1", "4d6r"})
+    void everyday_expressions_stay_within_the_work_limit(String text) {
+        assertThat(distribution(text).atLeast(Long.MIN_VALUE)).isEqualTo(Rational.ONE);
+    }
+
     @Test
     void what_cannot_be_exact_is_refused_with_a_position() {
         Distribution.Result.Refused zero = refused("1d6/(1d2-1)");
@@ -244,6 +250,8 @@ class DistributionTest {
         assertThat(big.problem()).isEqualTo(DiceProblem.TOO_COMPLEX);
         assertThat(big.position()).isEqualTo(2);
         assertThat(big.message()).contains("3000000");
+        // Chains of 100 explosions make numbers of hundreds of bits; the limit counts that too.
+        assertThat(refused("4d6!!kh3").problem()).isEqualTo(DiceProblem.TOO_COMPLEX);
         assertThat(refused("999999999*999999999*999999999").problem()).isEqualTo(DiceProblem.OVERFLOW);
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RollerFitsDistributionTest {
 
-    static final int ROLLS = 20_000;
+    static final int ROLLS = 10_000;
 
     @ParameterizedTest
     @ValueSource(strings = {"2d6", "4d6dl1", "adv+5", "dis", "3dF", "6d10>7f1", "1d6!", "2d6!!", "1d6!p+1d4",
