@@ -312,6 +312,11 @@ public final class Connection implements Subscriber {
     }
 
     @Override
+    public boolean replay(String frame, long seq) {
+        return outbox.offerReplay(frame, seq);
+    }
+
+    @Override
     public void ephemeral(String slot, Ephemeral update) {
         outbox.offerEphemeral(slot, update);
     }

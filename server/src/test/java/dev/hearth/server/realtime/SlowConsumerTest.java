@@ -88,6 +88,54 @@ class SlowConsumerTest {
         }
     }
 
+    @Test
+    void a_resume_from_further_back_than_the_outbound_queue_is_long_replays_everything(@TempDir Path dir)
+            throws Exception {
+        try (TestTable table = TestTable.start(dir, TestTable.unthrottled(new OutboxSettings(64, 16),
+                StreamSettings.DEFAULT))) {
+            double before = slowConsumerDisconnects(table);
+            try (WsClient gm = table.seat(table.gm)) {
+                WsClient bob = WsClient.connect(table.port(), table.sessionPath());
+                JsonNode welcome = bob.hello(table.bob.accessToken(), null);
+                String epoch = welcome.path("payload").path("position").path("epoch").asText();
+                JsonNode last = gm.command("chat.post", payload("text", "before the drop"));
+                long lastSeq = last.path("seq").asLong();
+                bob.next(m -> m.path("seq").asLong() == lastSeq);
+                bob.abort();
+
+                // Three times the queue's length is committed while Bob is away.
+                int missedLines = 192;
+                long newest = lastSeq;
+                for (int sent = 0; sent < missedLines; ) {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < 16; i++) {
+                        ids.add(gm.send("chat.post", payload("text", "line " + sent++)));
+                    }
+                    for (String id : ids) {
+                        newest = Math.max(newest, gm.replyTo(id).path("seq").asLong());
+                    }
+                }
+
+                try (WsClient back = WsClient.connect(table.port(), table.sessionPath())) {
+                    JsonNode resumed = back.hello(table.bob.accessToken(), payload("epoch", epoch, "lastSeq", lastSeq));
+                    assertThat(resumed.path("payload").path("resumed").asBoolean()).as(resumed.toString()).isTrue();
+                    List<Long> seqs = new ArrayList<>();
+                    long top = newest;
+                    while (seqs.isEmpty() || seqs.getLast() < top) {
+                        seqs.add(back.next(m -> m.path("id").asText().startsWith("ev:")).path("seq").asLong());
+                    }
+                    assertThat(seqs).isEqualTo(ResumeTest.range(lastSeq + 1, newest));
+                    // Live events go on arriving after the replay; the connection was never cut.
+                    long live = gm.command("chat.post", payload("text", "after the resume")).path("seq").asLong();
+                    assertThat(back.next(m -> m.path("seq").asLong() == live).path("payload").path("text").asText())
+                            .isEqualTo("after the resume");
+                    assertThat(back.isClosed()).isFalse();
+                }
+            }
+            assertThat(slowConsumerDisconnects(table)).isEqualTo(before);
+        }
+    }
+
     static double slowConsumerDisconnects(TestTable table) {
         String text = table.send(null, "GET", "/metrics", null).body();
         Matcher m = Pattern.compile("(?m)^hearth_realtime_slow_consumer_disconnects_total\\{[^}]*transport=\"websocket\"[^}]*} (\\S+)")

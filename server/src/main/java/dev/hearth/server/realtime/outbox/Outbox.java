@@ -32,9 +32,11 @@ public final class Outbox {
     private boolean closed;
     private Closing closing;
     private long lastSeq = -1;
+    /** Replayed frames still queued: they do not count against the slow-consumer limit. */
+    private int replayQueued;
     private final Thread writer;
 
-    private record Ordered(String frame, long seq, long commandNanos) {}
+    private record Ordered(String frame, long seq, long commandNanos, boolean replay) {}
 
     public Outbox(Sink sink, OutboxSettings settings, RealtimeMetrics metrics, String transport) {
         this.sink = sink;
@@ -62,12 +64,33 @@ public final class Outbox {
             if (closed || closing != null) {
                 return false;
             }
-            if (ordered.size() >= settings.capacity()) {
+            if (ordered.size() - replayQueued >= settings.capacity()) {
                 metrics.slowConsumer(transport);
                 closeLocked(SLOW_CONSUMER, "too slow: the outbound queue is full; reconnect and resume from your last seq");
                 return false;
             }
-            ordered.add(new Ordered(frame, seq, commandNanos));
+            ordered.add(new Ordered(frame, seq, commandNanos, false));
+            ready.signal();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Queues an event a resume replays. Replays are bounded by the stream's replay limit and are
+     * not counted against the slow-consumer limit: a client resuming further back than the queue is
+     * long must get its events, not be cut off again at every resume. Live frames queued behind a
+     * replay still are. False only when the connection is closed.
+     */
+    public boolean offerReplay(String frame, long seq) {
+        lock.lock();
+        try {
+            if (closed || closing != null) {
+                return false;
+            }
+            ordered.add(new Ordered(frame, seq, 0, true));
+            replayQueued++;
             ready.signal();
             return true;
         } finally {
@@ -143,6 +166,7 @@ public final class Outbox {
         }
         closed = true;
         ordered.clear();
+        replayQueued = 0;
         slots.clear();
         ready.signal();
         Thread.ofVirtual().start(() -> sink.close(code, reason));
@@ -162,6 +186,9 @@ public final class Outbox {
                     return;
                 }
                 next = ordered.poll();
+                if (next != null && next.replay) {
+                    replayQueued--;
+                }
                 if (next == null && closing != null) {
                     closeLocked(closing.code(), closing.reason());
                     return;

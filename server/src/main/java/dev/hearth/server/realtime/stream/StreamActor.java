@@ -524,7 +524,7 @@ public final class StreamActor<S, C, E> {
         }
         if (missed != null) {
             for (Committed c : missed) {
-                if (!subscriber.deliver(c.frame(), c.seq(), 0)) {
+                if (!subscriber.replay(c.frame(), c.seq())) {
                     return;
                 }
             }

@@ -19,6 +19,12 @@ public interface Subscriber {
      */
     boolean deliver(String frame, long seq, long commandNanos);
 
+    /**
+     * Queues an event a resume replays. Replays (at most the stream's replay limit) do not count
+     * against the queue's slow-consumer limit. False when the subscriber is closed.
+     */
+    boolean replay(String frame, long seq);
+
     /** Offers an ephemeral update (cursors, presence, typing): coalesced into its slot, dropped under pressure. */
     void ephemeral(String slot, dev.hearth.server.realtime.outbox.Ephemeral update);
 }
