@@ -4,8 +4,10 @@ import dev.hearth.server.realtime.RealtimeMetrics;
 import dev.hearth.server.realtime.protocol.Frames;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,6 +39,9 @@ public final class Outbox {
     private final Thread writer;
 
     private record Ordered(String frame, long seq, long commandNanos, boolean replay) {}
+
+    /** Most ordered frames handed to the transport in one go. */
+    static final int MAX_BATCH = 64;
 
     public Outbox(Sink sink, OutboxSettings settings, RealtimeMetrics metrics, String transport) {
         this.sink = sink;
@@ -173,9 +178,8 @@ public final class Outbox {
     }
 
     private void write() {
+        List<Ordered> batch = new ArrayList<>(MAX_BATCH);
         while (true) {
-            Ordered next;
-            String frame;
             int queued;
             lock.lock();
             try {
@@ -185,52 +189,69 @@ public final class Outbox {
                 if (closed) {
                     return;
                 }
-                next = ordered.poll();
-                if (next != null && next.replay) {
-                    replayQueued--;
-                }
-                if (next == null && closing != null) {
+                if (ordered.isEmpty() && closing != null) {
                     closeLocked(closing.code(), closing.reason());
                     return;
                 }
-                if (next == null) {
+                if (ordered.isEmpty()) {
                     Iterator<Map.Entry<String, Ephemeral>> it = slots.entrySet().iterator();
                     Ephemeral update = it.next().getValue();
                     it.remove();
                     lock.unlock();
                     try {
-                        send(update.render(), 0);
+                        send(List.of(update.render()), 0);
                     } finally {
                         lock.lock();
                     }
                     continue;
                 }
-                frame = next.frame;
+                batch.clear();
+                while (batch.size() < MAX_BATCH && !ordered.isEmpty()) {
+                    Ordered next = ordered.poll();
+                    if (next.replay) {
+                        replayQueued--;
+                    }
+                    batch.add(next);
+                }
                 queued = ordered.size();
             } finally {
                 lock.unlock();
             }
-            if (!send(frame, queued)) {
+            List<String> frames = new ArrayList<>(batch.size());
+            batch.forEach(o -> frames.add(o.frame));
+            if (!send(frames, queued)) {
                 return;
             }
-            lock.lock();
-            try {
-                if (next.seq >= 0) {
-                    lastSeq = next.seq;
+            long now = System.nanoTime();
+            long newest = -1;
+            for (Ordered o : batch) {
+                newest = Math.max(newest, o.seq);
+                if (o.commandNanos > 0) {
+                    metrics.delivered(transport, now - o.commandNanos);
                 }
-            } finally {
-                lock.unlock();
             }
-            if (next.commandNanos > 0) {
-                metrics.delivered(transport, System.nanoTime() - next.commandNanos);
+            if (newest >= 0) {
+                lock.lock();
+                try {
+                    lastSeq = newest;
+                } finally {
+                    lock.unlock();
+                }
             }
         }
     }
 
-    private boolean send(String frame, int queued) {
+    /**
+     * Hands the transport every frame that waits (up to {@link #MAX_BATCH}) at once: a WebSocket
+     * gathers them into few writes instead of one write and one wake-up per frame, which is most of
+     * the cost of fan-out when a table is busy.
+     */
+    private boolean send(List<String> frames, int queued) {
         try {
-            sink.send(frame);
-            metrics.messageOut(transport, Frames.typeOf(frame), frame.length(), queued);
+            sink.send(frames);
+            for (String frame : frames) {
+                metrics.messageOut(transport, Frames.typeOf(frame), frame.length(), queued);
+            }
             return true;
         } catch (IOException | RuntimeException e) {
             close(1006, "send failed");

@@ -3,6 +3,8 @@ package dev.hearth.server.realtime.ws;
 import dev.hearth.server.realtime.outbox.Sink;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -21,10 +23,25 @@ final class WebSocketSink implements Sink {
 
     @Override
     public void send(String frame) throws IOException {
-        Callback.Completable sent = new Callback.Completable();
-        session.sendText(frame, sent);
+        send(List.of(frame));
+    }
+
+    /**
+     * Queues every frame with Jetty before waiting, so its frame flusher gathers them into as few
+     * writes as the socket takes; then waits for all (they complete in order, and a failure fails the rest).
+     */
+    @Override
+    public void send(List<String> frames) throws IOException {
+        List<Callback.Completable> sent = new ArrayList<>(frames.size());
+        for (String frame : frames) {
+            Callback.Completable done = new Callback.Completable();
+            session.sendText(frame, done);
+            sent.add(done);
+        }
         try {
-            sent.get();
+            for (Callback.Completable done : sent) {
+                done.get();
+            }
         } catch (ExecutionException e) {
             throw new IOException("send failed", e.getCause());
         } catch (InterruptedException e) {
