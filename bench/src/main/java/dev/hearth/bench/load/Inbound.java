@@ -22,7 +22,8 @@ sealed interface Inbound {
 
     record Welcome(String frame) implements Inbound {}
 
-    record Error(String code, String re) implements Inbound {}
+    /** A refusal; {@code retryAfterMillis} is 0 unless the server asked for a retry later (E004, E008). */
+    record Error(String code, String re, long retryAfterMillis) implements Inbound {}
 
     /** Anything else: presence, heartbeats. */
     record Other() implements Inbound {}
@@ -40,7 +41,7 @@ sealed interface Inbound {
             case "ack" -> new Ack(string(frame, "\"re\":\""), topLevelSeq(frame));
             case "cursor_moves", "cursor_move" -> cursors(frame, originNanos);
             case "welcome" -> new Welcome(frame);
-            case "error" -> new Error(string(frame, "\"code\":\""), string(frame, "\"re\":\""));
+            case "error" -> new Error(string(frame, "\"code\":\""), string(frame, "\"re\":\""), retryAfter(frame));
             default -> frame.startsWith("{\"id\":\"ev:") ? new Event(topLevelSeq(frame)) : OTHER;
         };
     }
@@ -70,6 +71,15 @@ sealed interface Inbound {
             at++;
         }
         return new Cursors(sent, clients);
+    }
+
+    private static long retryAfter(String frame) {
+        int millis = frame.indexOf("\"retryAfterMillis\":");
+        if (millis >= 0) {
+            return (long) number(frame, millis + 19);
+        }
+        int seconds = frame.indexOf("\"retryAfter\":");
+        return seconds < 0 ? 0 : (long) (number(frame, seconds + 13) * 1000);
     }
 
     /** The event's own {@code seq}: the last one in the frame, after the payload. -1 when absent. */

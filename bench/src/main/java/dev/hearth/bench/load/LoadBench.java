@@ -30,7 +30,8 @@ public final class LoadBench implements Callable<Integer> {
     private boolean help;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME", defaultValue = "a,b,c,d,e,f,g,sweep",
-            description = "Presets to run: a, b, c, d (both bursts), e, f, g, sweep (default: ${DEFAULT-VALUE}).")
+            description = "Presets to run: a, b, c, d (both bursts), e, f, g, sweep, or one step (d2000, sweep-4000)"
+                    + " (default: ${DEFAULT-VALUE}).")
     private List<String> names;
 
     @Option(names = "--targets", split = ",", paramLabel = "TARGET", defaultValue = "hearth,relay",
@@ -61,9 +62,11 @@ public final class LoadBench implements Callable<Integer> {
         Map<String, List<Scenario>> all = Scenarios.all(smoke);
         List<Scenario> chosen = new ArrayList<>();
         for (String name : smoke ? List.copyOf(all.keySet()) : names) {
-            List<Scenario> s = all.get(name);
-            if (s == null) {
-                System.err.println("load: unknown scenario '" + name + "'; known: " + all.keySet());
+            List<Scenario> s = all.containsKey(name) ? all.get(name)
+                    : all.values().stream().flatMap(List::stream).filter(x -> x.id().equals(name)).toList();
+            if (s.isEmpty()) {
+                System.err.println("load: unknown scenario '" + name + "'; known: " + all.keySet()
+                        + " and single steps such as d2000 or sweep-4000");
                 return 2;
             }
             chosen.addAll(s);

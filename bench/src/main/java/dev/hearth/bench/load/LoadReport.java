@@ -59,7 +59,8 @@ final class LoadReport {
                     String.format(Locale.ROOT, "%.2f/%.2f", r.targetCores(), r.generatorCores()), audit(r));
             if (!r.errors().isEmpty() || r.connectFailures() > 0) {
                 out.println("           errors: " + r.errors() + ", connect failures " + r.connectFailures()
-                        + ", unexpected closes " + r.counts().unexpectedCloses());
+                        + ", unexpected closes " + r.counts().unexpectedCloses() + ", commands resent when asked "
+                        + r.counts().retries());
             }
             if (!r.memory().isEmpty()) {
                 out.printf(Locale.ROOT, "           live heap: %s; %.1f KB per connection%n", r.memory().stream()
@@ -216,7 +217,8 @@ final class LoadReport {
                 .put("generatorCores", round(r.generatorCores()))
                 .put("connectFailures", r.connectFailures())
                 .put("unexpectedCloses", r.counts().unexpectedCloses())
-                .put("reconnects", r.counts().reconnects());
+                .put("reconnects", r.counts().reconnects())
+                .put("retries", r.counts().retries());
         n.set("connectMillis", percentiles(r.connect()));
         n.set("ackMillis", percentiles(r.ack()));
         n.set("deliveryMillis", percentiles(r.delivery()));

@@ -37,6 +37,7 @@ final class Meters {
     final LongAdder duplicates = new LongAdder();
     final LongAdder gaps = new LongAdder();
     final LongAdder skippedWhileAway = new LongAdder();
+    final LongAdder retries = new LongAdder();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
     private Snapshot start;
@@ -79,13 +80,14 @@ final class Meters {
         errors.forEach((code, n) -> errorCounts.put(code, n.sum()));
         return new Snapshot(System.nanoTime(), commandsSent.sum(), acks.sum(), deliveries.sum(), cursorsSent.sum(),
                 cursorDeliveries.sum(), framesIn.sum(), bytesIn.sum(), connectFailures.sum(), unexpectedCloses.sum(),
-                reconnects.sum(), resumesRefused.sum(), duplicates.sum(), gaps.sum(), skippedWhileAway.sum(), errorCounts);
+                reconnects.sum(), resumesRefused.sum(), duplicates.sum(), gaps.sum(), skippedWhileAway.sum(), retries.sum(),
+                errorCounts);
     }
 
     /** Counter values at one instant; the difference of two is a window's counts. */
     record Snapshot(long nanos, long commandsSent, long acks, long deliveries, long cursorsSent, long cursorDeliveries,
             long framesIn, long bytesIn, long connectFailures, long unexpectedCloses, long reconnects, long resumesRefused,
-            long duplicates, long gaps, long skippedWhileAway, Map<String, Long> errors) {
+            long duplicates, long gaps, long skippedWhileAway, long retries, Map<String, Long> errors) {
 
         Snapshot minus(Snapshot o) {
             Map<String, Long> e = new TreeMap<>(errors);
@@ -95,7 +97,7 @@ final class Meters {
                     cursorsSent - o.cursorsSent, cursorDeliveries - o.cursorDeliveries, framesIn - o.framesIn,
                     bytesIn - o.bytesIn, connectFailures - o.connectFailures, unexpectedCloses - o.unexpectedCloses,
                     reconnects - o.reconnects, resumesRefused - o.resumesRefused, duplicates - o.duplicates,
-                    gaps - o.gaps, skippedWhileAway - o.skippedWhileAway, Map.copyOf(e));
+                    gaps - o.gaps, skippedWhileAway - o.skippedWhileAway, retries - o.retries, Map.copyOf(e));
         }
 
         double seconds() {

@@ -209,7 +209,11 @@ final class ScenarioRun {
             return;
         }
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            cut.forEach(c -> pool.submit(c::resume));
+            cut.forEach(c -> pool.submit(() -> {
+                if (!c.resume()) {
+                    c.reconnectLater();
+                }
+            }));
         }
     }
 

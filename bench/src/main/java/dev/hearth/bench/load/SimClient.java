@@ -218,10 +218,47 @@ final class SimClient {
                 CompletableFuture<Boolean> w = welcomed;
                 if (w != null && !w.isDone()) {
                     w.complete(false);
+                } else if (error.retryAfterMillis() > 0 && error.re() != null && pending.containsKey(error.re())) {
+                    retryLater(error.re(), error.retryAfterMillis());
                 }
             }
             case Inbound.Other other -> {}
         }
+    }
+
+    /** Resends a command the server asked to have again later (overloaded, rate-limited), as a real client does. */
+    private void retryLater(String id, long millis) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Pending p = pending.get(id);
+            if (p != null && up && !leaving) {
+                meters.retries.increment();
+                send(p.frame());
+            }
+        });
+    }
+
+    /**
+     * After a close the client did not ask for (a slow-consumer cut, a failed resume), it reconnects
+     * with backoff and resumes, as Hearth's own client does; the close still counts as an error.
+     */
+    void reconnectLater() {
+        Thread.ofVirtual().start(() -> {
+            for (int attempt = 0; attempt < 8 && !leaving && !up; attempt++) {
+                try {
+                    Thread.sleep(Math.min(5_000, 250L << attempt));
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!leaving && !up && resume()) {
+                    return;
+                }
+            }
+        });
     }
 
     private void acknowledged(String id, long now) {
@@ -316,6 +353,9 @@ final class SimClient {
             } else if (!leaving) {
                 meters.unexpectedCloses.increment();
                 meters.error(how);
+                if (target.durable()) {
+                    reconnectLater();
+                }
             }
         }
     }

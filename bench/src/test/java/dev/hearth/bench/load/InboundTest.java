@@ -48,8 +48,13 @@ class InboundTest {
 
     @Test
     void errors_other_events_and_the_rest_are_told_apart() {
-        assertThat(Inbound.read("{\"id\":\"srv:2\",\"type\":\"error\",\"payload\":{\"code\":\"E004\",\"message\":\"m\"},"
-                + "\"re\":\"x1\"}", ORIGIN)).isEqualTo(new Inbound.Error("E004", "x1"));
+        assertThat(Inbound.read("{\"id\":\"srv:2\",\"type\":\"error\",\"payload\":{\"code\":\"E004\",\"message\":\"m\","
+                + "\"details\":{\"retryAfterMillis\":250},\"retryAfter\":1},\"re\":\"x1\"}", ORIGIN))
+                .isEqualTo(new Inbound.Error("E004", "x1", 250));
+        assertThat(Inbound.read("{\"id\":\"srv:2\",\"type\":\"error\",\"payload\":{\"code\":\"E008\",\"message\":\"m\","
+                + "\"retryAfter\":1},\"re\":\"x2\"}", ORIGIN)).isEqualTo(new Inbound.Error("E008", "x2", 1000));
+        assertThat(Inbound.read("{\"id\":\"srv:2\",\"type\":\"error\",\"payload\":{\"code\":\"E007\",\"message\":\"m\"}}",
+                ORIGIN)).isEqualTo(new Inbound.Error("E007", null, 0));
         assertThat(Inbound.read("{\"id\":\"ev:12\",\"type\":\"member.arrived\",\"payload\":{\"userId\":\"u\"},\"seq\":12}",
                 ORIGIN)).isEqualTo(new Inbound.Event(12));
         assertThat(Inbound.read("{\"id\":\"srv:1\",\"type\":\"welcome\",\"payload\":{}}", ORIGIN))
