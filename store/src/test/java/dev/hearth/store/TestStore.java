@@ -40,6 +40,11 @@ public final class TestStore implements BeforeEachCallback, AfterEachCallback {
         return new TestStore(clock, new PostgresTestSchema());
     }
 
+    /** The SQLite file of the running test (SQLite only). */
+    public Path sqliteFile() {
+        return directory.resolve("hearth.db");
+    }
+
     /** The store of the running test. */
     public JdbcEventStore events() {
         return store;

@@ -68,7 +68,7 @@ public final class JdbcAccountStore implements AccountStore {
     }
 
     private Optional<Account> findBy(String column, String value) {
-        return tx.run("find an account", c -> {
+        return tx.read("find an account", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE " + column + " = ?")) {
                 ps.setString(1, value);
@@ -181,7 +181,7 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public boolean isSignInActive(String accountId, String signInId) {
-        return tx.run("check a sign-in", c -> {
+        return tx.read("check a sign-in", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sign_ins"
                     + " WHERE sign_in_id = ? AND account_id = ? AND revoked_at IS NULL")) {
                 ps.setString(1, signInId);

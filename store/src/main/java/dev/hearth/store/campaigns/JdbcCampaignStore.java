@@ -54,7 +54,7 @@ public final class JdbcCampaignStore implements CampaignStore {
 
     @Override
     public Optional<Campaign> find(String campaignId) {
-        return tx.run("find a campaign", c -> {
+        return tx.read("find a campaign", c -> {
             List<Campaign> found = query(c, "SELECT " + CAMPAIGN_COLUMNS + " FROM campaigns WHERE campaign_id = ?",
                     JdbcCampaignStore::campaign, campaignId);
             return found.stream().findFirst();
@@ -63,7 +63,7 @@ public final class JdbcCampaignStore implements CampaignStore {
 
     @Override
     public Standing standing(String campaignId, String accountId) {
-        return tx.run("read a standing", c -> standing(c, campaignId, accountId));
+        return tx.read("read a standing", c -> standing(c, campaignId, accountId));
     }
 
     private static Standing standing(Connection c, String campaignId, String accountId) throws SQLException {
@@ -76,7 +76,7 @@ public final class JdbcCampaignStore implements CampaignStore {
 
     @Override
     public List<Membership> campaignsOf(String accountId) {
-        return tx.run("list campaigns", c -> query(c, "SELECT c.campaign_id, c.name, c.owner_id, c.created_at, m.role"
+        return tx.read("list campaigns", c -> query(c, "SELECT c.campaign_id, c.name, c.owner_id, c.created_at, m.role"
                 + " FROM campaign_members m JOIN campaigns c ON c.campaign_id = m.campaign_id WHERE m.account_id = ?"
                 + " ORDER BY c.created_at, c.campaign_id",
                 rs -> new Membership(campaign(rs), role(rs.getString(5))), accountId));
@@ -84,7 +84,7 @@ public final class JdbcCampaignStore implements CampaignStore {
 
     @Override
     public List<Member> members(String campaignId) {
-        return tx.run("list members", c -> query(c,
+        return tx.read("list members", c -> query(c,
                 "SELECT m.account_id, a.display_name, m.role, c.owner_id, m.joined_at FROM campaign_members m"
                         + " JOIN campaigns c ON c.campaign_id = m.campaign_id"
                         + " JOIN accounts a ON a.account_id = m.account_id"
@@ -119,14 +119,14 @@ public final class JdbcCampaignStore implements CampaignStore {
 
     @Override
     public List<GameSession> sessions(String campaignId) {
-        return tx.run("list game sessions", c -> query(c, "SELECT " + SESSION_COLUMNS
+        return tx.read("list game sessions", c -> query(c, "SELECT " + SESSION_COLUMNS
                 + " FROM game_sessions WHERE campaign_id = ? ORDER BY created_at, session_id",
                 JdbcCampaignStore::gameSession, campaignId));
     }
 
     @Override
     public Optional<GameSession> findSession(SessionId sessionId) {
-        return tx.run("find a game session", c -> {
+        return tx.read("find a game session", c -> {
             List<GameSession> found = query(c, "SELECT " + SESSION_COLUMNS + " FROM game_sessions WHERE session_id = ?",
                     JdbcCampaignStore::gameSession, sessionId.value());
             return found.stream().findFirst();
@@ -150,7 +150,7 @@ public final class JdbcCampaignStore implements CampaignStore {
 
     @Override
     public List<Invite> invites(String campaignId) {
-        return tx.run("list invites", c -> query(c, "SELECT " + INVITE_COLUMNS + " FROM campaign_invites"
+        return tx.read("list invites", c -> query(c, "SELECT " + INVITE_COLUMNS + " FROM campaign_invites"
                 + " WHERE campaign_id = ? ORDER BY created_at, invite_id", JdbcCampaignStore::invite, campaignId));
     }
 
