@@ -1,7 +1,7 @@
 package dev.hearth.bench.load;
 
 /**
- * What the generator writes into each chat line so every receiver can tell whose line it is, which
+ * What the generator writes into each chat line (and each dice roll's label) so every receiver can tell whose line it is, which
  * one, and when it was meant to be sent: {@code ~client.number.micros~}, micros counted from the
  * run's clock origin. The rest of the line is filler to a realistic length.
  */
@@ -11,7 +11,12 @@ record ChatMarker(int client, long number, long sentMicros) {
     private static final String FILLER = " The goblin lunges from the shadows; roll for initiative, everyone!";
 
     String text() {
-        return OPEN + Integer.toString(client) + '.' + number + '.' + sentMicros + OPEN + FILLER;
+        return label() + FILLER;
+    }
+
+    /** The marker alone: a dice roll's label. */
+    String label() {
+        return OPEN + Integer.toString(client) + '.' + number + '.' + sentMicros + OPEN;
     }
 
     /** Reads the marker whose opening {@code ~} is at {@code open}. */

@@ -8,7 +8,10 @@ package dev.hearth.bench.load;
  */
 sealed interface Inbound {
 
-    /** A chat line the generator sent: who sent it, its number, when it was meant to be sent, and its {@code seq} (-1 from the relay). */
+    /**
+     * A chat line or dice roll the generator sent: who sent it, its number, when it was meant to be
+     * sent, and its {@code seq} (-1 from the relay).
+     */
     record Chat(int client, long number, long sentNanos, long seq) implements Inbound {}
 
     /** Another durable event (someone arrived or left). */
@@ -37,7 +40,7 @@ sealed interface Inbound {
             return OTHER;
         }
         return switch (type) {
-            case "chat.posted", "chat.post" -> chat(frame, originNanos);
+            case "chat.posted", "chat.post", "dice.rolled", "dice.roll" -> chat(frame, originNanos);
             case "ack" -> new Ack(string(frame, "\"re\":\""), topLevelSeq(frame));
             case "cursor_moves", "cursor_move" -> cursors(frame, originNanos);
             case "welcome" -> new Welcome(frame);

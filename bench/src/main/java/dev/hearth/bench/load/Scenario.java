@@ -9,7 +9,8 @@ import java.util.List;
  * @param sessions tables
  * @param perSession people at each table (the first is its GM)
  * @param devices connections per person (the idle scenario opens several per person)
- * @param commandsPerSecond chat lines each person sends per second, at random (Poisson) times
+ * @param commandsPerSecond durable commands each person sends per second, at random (Poisson) times
+ * @param diceShare the share of those commands that are dice rolls ({@code 1d20+5}, public); the rest are chat lines
  * @param cursorHz pointer moves per second while a person is moving their pointer
  * @param pointerShare the share of people moving their pointer at any time (the first of each table's)
  * @param connectOver spread the connections evenly over this time (a burst); zero: as fast as they go, 32 at once
@@ -26,6 +27,7 @@ record Scenario(
         int perSession,
         int devices,
         double commandsPerSecond,
+        double diceShare,
         double cursorHz,
         double pointerShare,
         Duration connectOver,

@@ -167,7 +167,11 @@ final class ScenarioRun {
             }
             if (due == nextChat) {
                 if (c.up()) {
-                    c.chat(due);
+                    if (random.nextDouble() < scenario.diceShare()) {
+                        c.roll(due);
+                    } else {
+                        c.chat(due);
+                    }
                 } else {
                     meters.skippedWhileAway.increment();
                 }

@@ -20,8 +20,8 @@ final class Scenarios {
         Duration s5 = Duration.ofSeconds(5);
         if (smoke) {
             Duration s2 = Duration.ofSeconds(2);
-            all.put("a", List.of(of("a", "smoke: 2 tables of 3, chat", 2, 3, 1, 2, 0, 0, Duration.ZERO, Duration.ofSeconds(1), s2,
-                    List.of(), List.of(), true)));
+            all.put("a", List.of(withDice(of("a", "smoke: 2 tables of 3, chat and dice", 2, 3, 1, 2, 0, 0, Duration.ZERO,
+                    Duration.ofSeconds(1), s2, List.of(), List.of(), true), 0.3)));
             all.put("g", List.of(of("g", "smoke: a drop of 1 s", 1, 4, 1, 2, 0, 0, Duration.ZERO, Duration.ofSeconds(1), s2,
                     List.of(new Scenario.Drop(0.25, Duration.ofSeconds(1), Duration.ofSeconds(1))), List.of(), false)));
             return all;
@@ -37,8 +37,9 @@ final class Scenarios {
                         Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(10), List.of(), List.of(), true),
                 of("d2000", "burst: 0 to 2,000 connections in 10 s, then a chat line every 5 s each", 100, 20, 1, 0.2, 0, 0,
                         Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(10), List.of(), List.of(), true)));
-        all.put("e", List.of(of("e", "100 tables of 20 (2,000 users): 5,000 chat lines/s, 5% moving pointers at 40 Hz", 100,
-                20, 1, 2.5, 40, 0.05, Duration.ZERO, s5, Duration.ofSeconds(30), List.of(), List.of(), true)));
+        all.put("e", List.of(withDice(of("e", "100 tables of 20 (2,000 users): 5,000 commands/s (70% chat, 30% dice),"
+                + " 5% moving pointers at 40 Hz", 100, 20, 1, 2.5, 40, 0.05, Duration.ZERO, s5, Duration.ofSeconds(30),
+                List.of(), List.of(), true), 0.3)));
         all.put("f", List.of(of("f", "10,000 idle connections (2,000 users, 5 devices each): heap per connection", 100, 20,
                 5, 0, 0, 0, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(5), List.of(),
                 List.of(0, 2_500, 5_000, 7_500, 10_000), true)));
@@ -61,7 +62,14 @@ final class Scenarios {
     private static Scenario of(String id, String title, int sessions, int perSession, int devices, double commands,
             double cursorHz, double pointerShare, Duration connectOver, Duration warmup, Duration measure,
             List<Scenario.Drop> drops, List<Integer> memorySteps, boolean baseline) {
-        return new Scenario(id, title, sessions, perSession, devices, commands, cursorHz, pointerShare, connectOver,
+        return new Scenario(id, title, sessions, perSession, devices, commands, 0, cursorHz, pointerShare, connectOver,
                 warmup, measure, drops, memorySteps, baseline);
+    }
+
+    /** The same, with {@code diceShare} of the commands dice rolls. */
+    private static Scenario withDice(Scenario s, double diceShare) {
+        return new Scenario(s.id(), s.title(), s.sessions(), s.perSession(), s.devices(), s.commandsPerSecond(),
+                diceShare, s.cursorHz(), s.pointerShare(), s.connectOver(), s.warmup(), s.measure(), s.drops(),
+                s.memorySteps(), s.baseline());
     }
 }

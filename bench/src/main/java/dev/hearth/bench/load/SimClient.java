@@ -127,6 +127,20 @@ final class SimClient {
         }
     }
 
+    /** Rolls {@code 1d20+5} in public, the marker as the roll's label, meant to go at {@code intendedNanos}. */
+    void roll(long intendedNanos) {
+        long n = numbers.incrementAndGet();
+        String id = idPrefix + "m" + n;
+        String label = new ChatMarker(index, n, (intendedNanos - origin) / 1000).label();
+        String frame = "{\"id\":\"" + id + "\",\"type\":\"dice.roll\",\"payload\":{\"expression\":\"1d20+5 # " + label
+                + "\"}}";
+        pending.put(id, new Pending(frame, intendedNanos));
+        meters.commandsSent.increment();
+        if (!send(frame)) {
+            meters.skippedWhileAway.increment();
+        }
+    }
+
     /** Moves this device's pointer; x carries the intended send time, y the client. */
     void cursor(long intendedNanos) {
         long micros = (intendedNanos - origin) / 1000;

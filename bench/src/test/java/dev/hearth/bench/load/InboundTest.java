@@ -28,6 +28,16 @@ class InboundTest {
     }
 
     @Test
+    void a_dice_roll_carries_the_marker_in_its_label() {
+        String label = new ChatMarker(4, 8, 900).label();
+        String frame = "{\"id\":\"ev:12\",\"type\":\"dice.rolled\",\"payload\":{\"userId\":\"u\",\"mode\":\"public\","
+                + "\"expression\":\"1d20+5\",\"label\":\"" + label + "\",\"text\":\"" + label + ": 1d20+5 → [3]+5 = 8\"},"
+                + "\"timestamp\":1,\"seq\":12}";
+
+        assertThat(Inbound.read(frame, ORIGIN)).isEqualTo(new Inbound.Chat(4, 8, ORIGIN + 900_000, 12));
+    }
+
+    @Test
     void an_ack_is_read_by_its_re_and_its_own_seq_not_the_payloads() {
         String frame = "{\"id\":\"srv:7\",\"type\":\"ack\",\"payload\":{\"seq\":43,\"events\":1},\"timestamp\":1,"
                 + "\"seq\":43,\"re\":\"x-d0m1\"}";
