@@ -1,11 +1,12 @@
 // The live table's state, fed by the realtime client's frames: who is here, chat (committed and
-// optimistic lines), activity, typing, and the connection. The page only renders it and calls
-// its actions; tests drive it with a fake client.
+// optimistic lines), activity, typing, and the connection; the dice tray has its own model on the
+// same client. The page only renders it and calls its actions; tests drive it with a fake client.
 import { humanMessage, isHearthError, type HearthError } from '../lib/errors';
 import type { ConnectionStatus, RealtimeClient } from '../lib/realtime/client';
 import type { Ack, Envelope, Page, PresenceStatus, PresenceUser, Role, WelcomePayload } from '../lib/realtime/envelope';
 import type { CurrentUser } from '../lib/tokens';
 import { isActivity, lineOf, mergeBySeq, type ChatKind, type ChatLine, type Recipients } from './lines';
+import { DiceModel } from './dice/dice-model.svelte';
 
 export interface Seat {
   userId: string;
@@ -44,11 +45,15 @@ export class TableModel {
   private typingStop: ReturnType<typeof setTimeout> | null = null;
   private presenceSent: PresenceStatus = 'active';
 
+  readonly dice: DiceModel;
+
   constructor(
     private readonly client: TableClient,
     readonly me: CurrentUser,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.dice = new DiceModel(client, me);
+  }
 
   /** Display names by user id, from everyone seen at the table. */
   get names(): Map<string, string> {
@@ -56,6 +61,15 @@ export class TableModel {
     for (const s of this.seated) names.set(s.userId, s.displayName);
     for (const p of this.presence) names.set(p.userId, p.displayName);
     return names;
+  }
+
+  /** Who may own a player character: the GMs and players at the table (oneself included), by name. */
+  get players(): Seat[] {
+    const byId = new Map<string, Seat>([[this.me.userId, { ...this.me, role: this.role ?? 'player' }]]);
+    for (const s of [...this.seated, ...this.presence]) byId.set(s.userId, { userId: s.userId, displayName: s.displayName, role: s.role });
+    return [...byId.values()]
+      .filter((s) => s.role !== 'spectator')
+      .sort((a, b) => (a.role === b.role ? a.displayName.localeCompare(b.displayName) : a.role === 'player' ? -1 : 1));
   }
 
   /** Whom a whisper may go to: the others at the table, by name. */
@@ -87,6 +101,7 @@ export class TableModel {
       ['error', (f) => this.refused(f)],
     ];
     for (const [type, h] of handlers) this.client.on(type, h);
+    const stopDice = this.dice.start();
     const unsubscribe = this.client.onStatus((s) => {
       this.status = s;
       if (s.state === 'open') for (const l of this.pending) if (l.pending === 'queued') l.pending = 'sending';
@@ -104,6 +119,7 @@ export class TableModel {
     this.client.connect().catch(() => undefined); // a refusal shows in the status
     return () => {
       unsubscribe();
+      stopDice();
       for (const [type, h] of handlers) this.client.off(type, h);
       if (this.typingStop) clearTimeout(this.typingStop);
       this.client.disconnect();
