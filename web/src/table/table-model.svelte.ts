@@ -1,12 +1,14 @@
 // The live table's state, fed by the realtime client's frames: who is here, chat (committed and
-// optimistic lines), activity, typing, and the connection; the dice tray has its own model on the
-// same client. The page only renders it and calls its actions; tests drive it with a fake client.
+// optimistic lines), activity, typing, and the connection; the dice tray and the initiative tracker
+// have their own models on the same client. The page only renders it and calls its actions; tests
+// drive it with a fake client.
 import { humanMessage, isHearthError, type HearthError } from '../lib/errors';
 import type { ConnectionStatus, RealtimeClient } from '../lib/realtime/client';
 import type { Ack, Envelope, Page, PresenceStatus, PresenceUser, Role, WelcomePayload } from '../lib/realtime/envelope';
 import type { CurrentUser } from '../lib/tokens';
 import { isActivity, lineOf, mergeBySeq, type ChatKind, type ChatLine, type Recipients } from './lines';
 import { DiceModel } from './dice/dice-model.svelte';
+import { CombatModel } from './combat/combat-model.svelte';
 
 export interface Seat {
   userId: string;
@@ -46,6 +48,7 @@ export class TableModel {
   private presenceSent: PresenceStatus = 'active';
 
   readonly dice: DiceModel;
+  readonly combat: CombatModel;
 
   constructor(
     private readonly client: TableClient,
@@ -53,6 +56,7 @@ export class TableModel {
     private readonly now: () => number = Date.now,
   ) {
     this.dice = new DiceModel(client, me);
+    this.combat = new CombatModel(client, me);
   }
 
   /** Display names by user id, from everyone seen at the table. */
@@ -102,6 +106,7 @@ export class TableModel {
     ];
     for (const [type, h] of handlers) this.client.on(type, h);
     const stopDice = this.dice.start();
+    const stopCombat = this.combat.start();
     const unsubscribe = this.client.onStatus((s) => {
       this.status = s;
       if (s.state === 'open') for (const l of this.pending) if (l.pending === 'queued') l.pending = 'sending';
@@ -120,6 +125,7 @@ export class TableModel {
     return () => {
       unsubscribe();
       stopDice();
+      stopCombat();
       for (const [type, h] of handlers) this.client.off(type, h);
       if (this.typingStop) clearTimeout(this.typingStop);
       this.client.disconnect();
