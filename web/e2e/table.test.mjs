@@ -9,7 +9,7 @@ import {
   BASE, PASSWORD, RUN, assertAccessible, assertNoProblems, chatLog, connected, connectionStatus, eventually,
   expectHeading, expectPath, heading, launch, newPerson, openPage, screenshot, signUp, storySteps, timesInChat,
 } from './support.mjs';
-import { combatStory } from './combat-story.mjs';
+import { combatStory, diceStory } from './combat-story.mjs';
 
 const campaignName = `The Sunken Road ${RUN}`;
 const sessionName = `Night one ${RUN}`;
@@ -189,7 +189,8 @@ step('the whisper is a notification for its recipient only: badge, list, mark al
   }
 });
 
-// Its own steps: a combat setup step that fails stops the combat steps, not the rest of the story.
+// Their own steps: a dice or combat setup step that fails stops its own kind only, not the rest of the story.
+diceStory(storySteps(test, () => everyone ?? []), () => ({ gm, p1, p2, spectator, send }));
 combatStory(storySteps(test, () => everyone ?? []), () => ({ gm, p1, p2, spectator, send }));
 
 step('messages sent offline show at once and arrive exactly once after reconnecting', async () => {
