@@ -48,6 +48,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
@@ -104,7 +105,7 @@ public final class HearthServer implements AutoCloseable {
         this.realtime = new Realtime(settings.realtime(), store, campaigns.store(), new AccessPolicy(),
                 new Identities(localUser.isPresent() ? Optional.empty() : Optional.of(auth), localUser, settings.clock(),
                         settings.realtime().ticketTtl()),
-                json, settings.clock(), new RealtimeMetrics(registry));
+                json, settings.clock(), new RealtimeMetrics(registry), new SecureRandom());
         auth.revocations().subscribe(realtime::signInsEnded);
         campaigns.membershipChanged().subscribe(realtime::membershipChanged);
         Function<Context, Outcome<Identity>> identity = ctx -> local

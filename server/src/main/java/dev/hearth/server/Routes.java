@@ -101,6 +101,10 @@ final class Routes {
         routes.get("/api/realtime/presence", tables::presence);
         routes.get("/api/sessions/{id}/chat", tables::chat);
         routes.get("/api/sessions/{id}/activity", tables::feed);
+        routes.get("/api/sessions/{id}/dice", tables::dice);
+        routes.get("/api/sessions/{id}/dice/stats", tables::diceStats);
+        routes.get("/api/sessions/{id}/dice/probability", tables::probability);
+        routes.get("/api/sessions/{id}/encounter", tables::encounter);
         routes.get("/api/notifications", notifications::list);
         routes.post("/api/notifications/read", notifications::markRead);
         webSockets.addTo(routes);

@@ -19,7 +19,7 @@ public final class AccessPolicy {
     private static final Set<Permission> SPECTATOR = Collections.unmodifiableSet(EnumSet.of(
             Permission.VIEW_CANVAS, Permission.VIEW_CAMPAIGN, Permission.LIST_SESSIONS));
     private static final Set<Permission> PLAYER = union(SPECTATOR, EnumSet.of(
-            Permission.DRAW, Permission.MOVE_TOKEN, Permission.CHAT));
+            Permission.DRAW, Permission.MOVE_TOKEN, Permission.CHAT, Permission.ROLL, Permission.COMBAT));
     private static final Set<Permission> GM = union(PLAYER, EnumSet.of(
             Permission.CLEAR_CANVAS, Permission.MANAGE_FOG, Permission.ANNOUNCE, Permission.CREATE_SESSION, Permission.CREATE_INVITE,
             Permission.LIST_INVITES, Permission.REVOKE_INVITE, Permission.CHANGE_ROLE, Permission.REMOVE_MEMBER,
@@ -71,6 +71,8 @@ public final class AccessPolicy {
             case MANAGE_FOG -> "manage fog";
             case CHAT -> "chat";
             case ANNOUNCE -> "make announcements";
+            case ROLL -> "roll dice";
+            case COMBAT -> "take part in combat";
             case VIEW_CAMPAIGN -> "view this campaign";
             case LIST_SESSIONS -> "list its game sessions";
             case CREATE_SESSION -> "create game sessions";

@@ -16,6 +16,10 @@ public enum Permission {
     CHAT(true),
     /** Post a GM announcement to the table and its members' notifications. */
     ANNOUNCE(true),
+    /** Roll dice at the table (any roll mode). */
+    ROLL(true),
+    /** Take part in combat: the combat rules then say what each role may do to which combatant. */
+    COMBAT(true),
 
     // The campaign.
     VIEW_CAMPAIGN(false),

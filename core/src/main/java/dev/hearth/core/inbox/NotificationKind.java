@@ -9,7 +9,9 @@ public enum NotificationKind {
     /** A GM announced something at a table of the user's campaign. */
     ANNOUNCEMENT("announcement"),
     /** The system channel: maintenance, a restart. */
-    SYSTEM("system");
+    SYSTEM("system"),
+    /** A combatant the user owns starts its turn, or is next ("on deck"). */
+    TURN("turn");
 
     private final String id;
 

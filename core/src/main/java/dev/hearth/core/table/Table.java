@@ -1,18 +1,35 @@
 package dev.hearth.core.table;
 
 import dev.hearth.core.access.Role;
+import dev.hearth.core.combat.Combat;
+import dev.hearth.core.combat.CombatCommand;
+import dev.hearth.core.combat.CombatContext;
+import dev.hearth.core.combat.CombatEvent;
+import dev.hearth.core.combat.Encounter;
 import dev.hearth.core.stream.Caller;
 import dev.hearth.core.stream.CommandContext;
 import dev.hearth.core.stream.Decision;
 import dev.hearth.core.stream.Domain;
 import dev.hearth.core.stream.Rejection;
 import dev.hearth.core.stream.Visibility;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The rules of a game session's table: chat and who is seated. Later issues add dice, combat, the map. */
+/**
+ * The rules of a game session's table: chat (with inline rolls), dice, combat, and who is seated.
+ * Later issues add the map.
+ *
+ * <p>Dice are drawn in decide from the context's generator and recorded in the events; apply never
+ * rolls. Combat is decided by {@link dev.hearth.core.combat.Combat}; each of its events is wrapped
+ * with its visibility, judged on the encounter just before that event (the events of one command
+ * are folded one at a time), and the wrapper keeps it for ever.
+ */
 public final class Table implements Domain<TableState, TableCommand, TableEvent> {
+
+    private final Combat combat = new Combat();
 
     @Override
     public TableState initial() {
@@ -28,10 +45,30 @@ public final class Table implements Domain<TableState, TableCommand, TableEvent>
                     yield Decision.reject(Rejection.notPermitted("Only a GM makes announcements."));
                 }
                 Optional<Rejection> invalid = ChatRules.check(chat, context);
-                yield invalid.<Decision<TableEvent>>map(Decision::reject).orElseGet(() -> Decision.accept(
-                        new TableEvent.ChatPosted(caller.userId(), caller.displayName(), chat.kind(), chat.text(),
-                                chat.to(), chat.as())));
+                if (invalid.isPresent()) {
+                    yield Decision.reject(invalid.get());
+                }
+                yield switch (DiceRules.inline(chat.text(), context.random())) {
+                    case DiceRules.Inline.Refused r -> Decision.reject(r.rejection());
+                    case DiceRules.Inline.Done d -> Decision.accept(new TableEvent.ChatPosted(caller.userId(),
+                            caller.displayName(), chat.kind(), chat.text(), chat.to(), chat.as(), d.rolls()));
+                };
             }
+            case TableCommand.RollDice roll when caller.role() == Role.SPECTATOR ->
+                    Decision.reject(Rejection.notPermitted("Spectators watch; they do not roll."));
+            case TableCommand.RollDice roll -> switch (DiceRules.roll(roll.expression(), "expression", 0, context.random())) {
+                case DiceRules.Rolled.Refused r -> Decision.reject(r.rejection());
+                case DiceRules.Rolled.Done d -> {
+                    var rolled = new TableEvent.DiceRolled(caller.userId(), caller.displayName(), roll.mode(),
+                            roll.expression(), d.result());
+                    // A GM sees a blind roll's result anyway; only others need to be told that it happened.
+                    yield roll.mode() == DiceMode.BLIND && caller.role() != Role.GM
+                            ? Decision.accept(rolled, new TableEvent.DiceHidden(caller.userId(), caller.displayName(),
+                                    roll.expression()))
+                            : Decision.accept(rolled);
+                }
+            };
+            case TableCommand.Combat c -> combat(state, c.command(), context);
             // Idempotent: arriving twice or leaving when not seated records nothing.
             case TableCommand.Arrive arrive -> state.seated().containsKey(caller.userId())
                     ? Decision.accept()
@@ -49,6 +86,9 @@ public final class Table implements Domain<TableState, TableCommand, TableEvent>
             case TableEvent.MemberArrived arrived -> state.seat(
                     new Caller(arrived.userId(), arrived.displayName(), arrived.role()));
             case TableEvent.MemberLeft left -> state.unseat(left.userId());
+            case TableEvent.DiceRolled rolled -> state;
+            case TableEvent.DiceHidden hidden -> state;
+            case TableEvent.CombatHappened happened -> state.withEncounter(combat.apply(state.encounter(), happened.event()));
         };
     }
 
@@ -66,6 +106,32 @@ public final class Table implements Domain<TableState, TableCommand, TableEvent>
             };
             case TableEvent.MemberArrived arrived -> Visibility.EVERYONE;
             case TableEvent.MemberLeft left -> Visibility.EVERYONE;
+            case TableEvent.DiceRolled rolled -> switch (rolled.mode()) {
+                case PUBLIC -> Visibility.EVERYONE;
+                case GM -> new Visibility.GmsAnd(Set.of(rolled.userId()));
+                case BLIND -> GMS;
+                case SELF -> Visibility.only(rolled.userId());
+            };
+            case TableEvent.DiceHidden hidden -> Visibility.only(hidden.userId());
+            case TableEvent.CombatHappened happened -> happened.visibility();
+        };
+    }
+
+    private static final Visibility GMS = new Visibility.GmsAnd(Set.of());
+
+    private Decision<TableEvent> combat(TableState state, CombatCommand command, CommandContext context) {
+        return switch (combat.decide(state.encounter(), command, new CombatContext(context.caller(), context.random()))) {
+            case Decision.Rejected<CombatEvent> r -> Decision.reject(r.rejection());
+            case Decision.Accepted<CombatEvent> a -> {
+                List<TableEvent> events = new ArrayList<>(a.events().size());
+                Encounter before = state.encounter();
+                for (CombatEvent event : a.events()) {
+                    events.add(new TableEvent.CombatHappened(context.caller().userId(), event,
+                            combat.visibility(event, before)));
+                    before = combat.apply(before, event);
+                }
+                yield new Decision.Accepted<>(events);
+            }
         };
     }
 }

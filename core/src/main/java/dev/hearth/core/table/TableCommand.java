@@ -1,6 +1,7 @@
 package dev.hearth.core.table;
 
 import dev.hearth.core.access.Permission;
+import dev.hearth.core.combat.CombatCommand;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +27,35 @@ public sealed interface TableCommand {
         @Override
         public Permission permission() {
             return kind == ChatKind.ANNOUNCEMENT ? Permission.ANNOUNCE : Permission.CHAT;
+        }
+    }
+
+    /**
+     * Rolls dice (docs/dice.md) on the server.
+     *
+     * @param expression the notation, 1-500 characters, perhaps with a label and repeats
+     */
+    record RollDice(String expression, DiceMode mode) implements TableCommand {
+        public RollDice {
+            Objects.requireNonNull(expression, "expression");
+            Objects.requireNonNull(mode, "mode");
+        }
+
+        @Override
+        public Permission permission() {
+            return Permission.ROLL;
+        }
+    }
+
+    /** A command for the combat tracker; its rules say which role may do what to whom. */
+    record Combat(CombatCommand command) implements TableCommand {
+        public Combat {
+            Objects.requireNonNull(command, "command");
+        }
+
+        @Override
+        public Permission permission() {
+            return Permission.COMBAT;
         }
     }
 

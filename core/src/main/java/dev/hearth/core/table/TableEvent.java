@@ -1,6 +1,10 @@
 package dev.hearth.core.table;
 
 import dev.hearth.core.access.Role;
+import dev.hearth.core.combat.CombatEvent;
+import dev.hearth.core.dice.RollResult;
+import dev.hearth.core.stream.Visibility;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,8 +14,9 @@ public sealed interface TableEvent {
     /** The user the event is about or by. */
     String userId();
 
-    record ChatPosted(String userId, String displayName, ChatKind kind, String text, Audience to, Optional<String> as)
-            implements TableEvent {
+    /** @param rolls the inline rolls of the text ({@code [[...]]} spans), rolled when it was posted */
+    record ChatPosted(String userId, String displayName, ChatKind kind, String text, Audience to, Optional<String> as,
+            List<ChatRoll> rolls) implements TableEvent {
         public ChatPosted {
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(displayName, "displayName");
@@ -19,6 +24,54 @@ public sealed interface TableEvent {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(as, "as");
+            rolls = List.copyOf(rolls);
+        }
+
+        /** A line without inline rolls. */
+        public ChatPosted(String userId, String displayName, ChatKind kind, String text, Audience to,
+                Optional<String> as) {
+            this(userId, displayName, kind, text, to, as, List.of());
+        }
+    }
+
+    /**
+     * A roll, as drawn on the server when it was decided: replay reads it, never rolls again.
+     *
+     * @param expression the notation as the roller wrote it
+     */
+    record DiceRolled(String userId, String displayName, DiceMode mode, String expression, RollResult result)
+            implements TableEvent {
+        public DiceRolled {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(displayName, "displayName");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(expression, "expression");
+            Objects.requireNonNull(result, "result");
+        }
+    }
+
+    /** For the roller of a blind roll: that it happened, without any of its result. */
+    record DiceHidden(String userId, String displayName, String expression) implements TableEvent {
+        public DiceHidden {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(displayName, "displayName");
+            Objects.requireNonNull(expression, "expression");
+        }
+    }
+
+    /**
+     * Something happened in the fight.
+     *
+     * @param userId who sent the command that caused it
+     * @param visibility who may receive it, decided when it was recorded from the encounter just
+     *     before it ({@link dev.hearth.core.combat.CombatVisibility}) and kept with it: replay never
+     *     recomputes it, so a later change of rules cannot reveal an old secret
+     */
+    record CombatHappened(String userId, CombatEvent event, Visibility visibility) implements TableEvent {
+        public CombatHappened {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(visibility, "visibility");
         }
     }
 

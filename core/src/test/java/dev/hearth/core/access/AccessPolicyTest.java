@@ -20,7 +20,7 @@ class AccessPolicyTest {
                 Permission.VIEW_CANVAS, Permission.VIEW_CAMPAIGN, Permission.LIST_SESSIONS);
         assertThat(policy.permissions(PLAYER)).containsExactlyInAnyOrder(
                 Permission.VIEW_CANVAS, Permission.VIEW_CAMPAIGN, Permission.LIST_SESSIONS,
-                Permission.DRAW, Permission.MOVE_TOKEN, Permission.CHAT);
+                Permission.DRAW, Permission.MOVE_TOKEN, Permission.CHAT, Permission.ROLL, Permission.COMBAT);
         assertThat(policy.permissions(CO_GM)).isEqualTo(EnumSet.complementOf(EnumSet.of(
                 Permission.MANAGE_GMS, Permission.TRANSFER_OWNERSHIP, Permission.DELETE_CAMPAIGN)));
         assertThat(policy.permissions(OWNER)).isEqualTo(EnumSet.allOf(Permission.class));

@@ -28,7 +28,7 @@ class InboxProperties {
 
     final Inbox inbox = new Inbox();
     static final CommandContext OWNER = new CommandContext(new Caller("u-pia", "Pia", Role.PLAYER), Roster.EMPTY,
-            Instant.parse("2026-01-02T03:04:05Z"));
+            Instant.parse("2026-01-02T03:04:05Z"), new java.util.SplittableRandom(8));
     static final Notification NOTE = new Notification(NotificationKind.WHISPER, "Gemma whispered", "psst",
             Optional.of("u-gm"), Optional.empty(), Optional.empty());
 

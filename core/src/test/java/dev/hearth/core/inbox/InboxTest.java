@@ -19,7 +19,7 @@ class InboxTest {
 
     final Inbox inbox = new Inbox();
     static final CommandContext OWNER = new CommandContext(new Caller("u-pia", "Pia", Role.PLAYER), Roster.EMPTY,
-            Instant.parse("2026-01-02T03:04:05Z"));
+            Instant.parse("2026-01-02T03:04:05Z"), new java.util.SplittableRandom(8));
 
     static Notification note(String title) {
         return new Notification(NotificationKind.WHISPER, title, "body", Optional.of("u-gm"), Optional.of("c-1"),

@@ -53,6 +53,6 @@ class StreamValuesTest {
     void a_caller_and_a_context_need_every_field() {
         assertThatThrownBy(() -> new Caller(null, "Pia", Role.PLAYER)).hasMessage("userId");
         assertThatThrownBy(() -> new Caller("u-pia", "Pia", null)).hasMessage("role");
-        assertThatThrownBy(() -> new CommandContext(PIA, Roster.EMPTY, null)).hasMessage("now");
+        assertThatThrownBy(() -> new CommandContext(PIA, Roster.EMPTY, null, new java.util.SplittableRandom(8))).hasMessage("now");
     }
 }

@@ -17,7 +17,7 @@ class SystemChannelTest {
 
     final SystemChannel channel = new SystemChannel();
     static final CommandContext ADMIN = new CommandContext(new Caller("u-admin", "Admin", Role.GM), Roster.EMPTY,
-            Instant.parse("2026-01-02T03:04:05Z"));
+            Instant.parse("2026-01-02T03:04:05Z"), new java.util.SplittableRandom(8));
 
     Decision<SystemEvent> announce(String text) {
         return channel.decide(channel.initial(), new SystemCommand.Announce(text, SystemCommand.Level.INFO), ADMIN);

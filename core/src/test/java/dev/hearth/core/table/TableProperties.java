@@ -130,7 +130,7 @@ class TableProperties {
         List<Decision<TableEvent>> decisions = new ArrayList<>();
         for (Step step : steps) {
             Decision<TableEvent> decision = table.decide(state, step.command(),
-                    new CommandContext(sender(members, step), roster, NOW));
+                    new CommandContext(sender(members, step), roster, NOW, new java.util.SplittableRandom(8)));
             decisions.add(decision);
             if (decision instanceof Decision.Accepted<TableEvent> accepted) {
                 for (TableEvent event : accepted.events()) {
@@ -179,7 +179,7 @@ class TableProperties {
         for (Step step : steps) {
             Caller caller = sender(members, step);
             Decision<TableEvent> decision = table.decide(state, step.command(),
-                    new CommandContext(caller, roster, NOW));
+                    new CommandContext(caller, roster, NOW, new java.util.SplittableRandom(8)));
             assertThat(decision).isNotNull();
             if (decision instanceof Decision.Accepted<TableEvent> accepted) {
                 assertThat(accepted.events()).hasSizeLessThanOrEqualTo(1);
@@ -205,7 +205,7 @@ class TableProperties {
             @ForAll("whisperLists") List<String> recipients) {
         Caller caller = sender(members, step);
         Roster roster = roster(members);
-        CommandContext context = new CommandContext(caller, roster, NOW);
+        CommandContext context = new CommandContext(caller, roster, NOW, new java.util.SplittableRandom(8));
         Set<String> to = new LinkedHashSet<>(recipients);
         Decision<TableEvent> decision = table.decide(table.initial(), new TableCommand.PostChat("psst",
                 ChatKind.OUT_OF_CHARACTER, new Audience.Whisper(to), Optional.empty()), context);

@@ -42,7 +42,7 @@ class TableTest {
     }
 
     static CommandContext as(Caller caller) {
-        return new CommandContext(caller, ROSTER, NOW);
+        return new CommandContext(caller, ROSTER, NOW, new java.util.SplittableRandom(8));
     }
 
     static TableCommand.PostChat say(String text) {
@@ -201,10 +201,10 @@ class TableTest {
         twentyOne.add("u-21");
 
         var ok = table.decide(table.initial(), chat("all", ChatKind.OUT_OF_CHARACTER,
-                new Audience.Whisper(twenty), null), new CommandContext(PIA, big, NOW));
+                new Audience.Whisper(twenty), null), new CommandContext(PIA, big, NOW, new java.util.SplittableRandom(8)));
         assertThat(accepted(ok)).hasSize(1);
         var tooMany = table.decide(table.initial(), chat("all", ChatKind.OUT_OF_CHARACTER,
-                new Audience.Whisper(twentyOne), null), new CommandContext(PIA, big, NOW));
+                new Audience.Whisper(twentyOne), null), new CommandContext(PIA, big, NOW, new java.util.SplittableRandom(8)));
         assertInvalid(tooMany, "to");
         assertThat(rejected(tooMany).message()).contains("20");
     }
@@ -226,7 +226,7 @@ class TableTest {
             Caller me = new Caller("u-me" + i, "Me", Role.PLAYER);
             List<Caller> members = new ArrayList<>(EVERYONE);
             members.add(me);
-            CommandContext context = new CommandContext(me, roster(members), NOW);
+            CommandContext context = new CommandContext(me, roster(members), NOW, new java.util.SplittableRandom(8));
             String a = "u-a" + i;
             String b = "u-b" + i;
             String c = "u-c" + i;
@@ -515,6 +515,6 @@ class TableTest {
         assertThat(first).isEqualTo(second);
         assertThat(state).isEqualTo(before);
         assertThat(table.decide(state, new TableCommand.Leave(), as(PIA))).isEqualTo(
-                table.decide(state, new TableCommand.Leave(), new CommandContext(PIA, Roster.EMPTY, Instant.EPOCH)));
+                table.decide(state, new TableCommand.Leave(), new CommandContext(PIA, Roster.EMPTY, Instant.EPOCH, new java.util.SplittableRandom(8))));
     }
 }

@@ -1,7 +1,6 @@
 package dev.hearth.server.realtime;
 
 import dev.hearth.core.access.Role;
-import dev.hearth.core.inbox.InboxCommand;
 import dev.hearth.core.inbox.Notification;
 import dev.hearth.core.inbox.NotificationKind;
 import dev.hearth.core.session.SessionId;
@@ -10,9 +9,7 @@ import dev.hearth.core.stream.Roster;
 import dev.hearth.core.table.Audience;
 import dev.hearth.core.table.ChatKind;
 import dev.hearth.core.table.TableEvent;
-import dev.hearth.server.realtime.stream.CommandOutcome;
 import dev.hearth.server.realtime.stream.CommitListener;
-import dev.hearth.server.realtime.stream.Submission;
 import dev.hearth.store.campaigns.CampaignStore;
 import dev.hearth.store.campaigns.GameSession;
 import dev.hearth.store.EventStore;
@@ -25,9 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,22 +42,18 @@ final class ChatNotifier implements CommitListener<TableEvent> {
 
     /** Far more than can be in flight between a commit and its notification when a process dies. */
     static final int REPLAY_ON_FIRST_LOAD = 128;
-    private static final int ATTEMPTS = 6;
     /** Tables written to this long before the last write of the previous process may have notifications pending. */
     private static final Duration RECENT_BEFORE_STOP = Duration.ofMinutes(5);
 
     private final CampaignStore campaigns;
     private final Function<String, Roster> rosters;
-    private final BiConsumer<String, Submission<InboxCommand>> toInbox;
-    private final ScheduledExecutorService timers;
+    private final InboxDelivery delivery;
     private final Set<SessionId> replayed = ConcurrentHashMap.newKeySet();
 
-    ChatNotifier(CampaignStore campaigns, Function<String, Roster> rosters,
-            BiConsumer<String, Submission<InboxCommand>> toInbox, ScheduledExecutorService timers) {
+    ChatNotifier(CampaignStore campaigns, Function<String, Roster> rosters, InboxDelivery delivery) {
         this.campaigns = campaigns;
         this.rosters = rosters;
-        this.toInbox = toInbox;
-        this.timers = timers;
+        this.delivery = delivery;
     }
 
     /**
@@ -121,7 +111,7 @@ final class ChatNotifier implements CommitListener<TableEvent> {
                 session.map(GameSession::campaignId), Optional.of(sessionId.value()));
         String messageId = "n-" + sessionId.value() + "-" + seq;
         for (String userId : to) {
-            deliver(userId, notification, messageId, 1);
+            delivery.deliver(userId, notification, messageId);
         }
     }
 
@@ -136,30 +126,5 @@ final class ChatNotifier implements CommitListener<TableEvent> {
                             .filter(u -> !u.equals(authorId)).toList()).orElse(List.of())
                     : List.of();
         };
-    }
-
-    private void deliver(String userId, Notification notification, String messageId, int attempt) {
-        toInbox.accept(userId, new Submission<>(new InboxCommand.Deliver(notification), Realtime.HEARTH,
-                Optional.of(messageId), "notify", System.nanoTime(), outcome -> {
-                    if (outcome instanceof CommandOutcome.Failed failed
-                            && failed.failure() == CommandOutcome.Failure.UNAVAILABLE) {
-                        retry(userId, notification, messageId, attempt, failed.message());
-                    }
-                }));
-    }
-
-    private void retry(String userId, Notification notification, String messageId, int attempt, String why) {
-        if (attempt >= ATTEMPTS) {
-            log.warn("notification {} for {} not delivered after {} attempts ({}); it is retried when its table"
-                    + " next loads in a new process", messageId, userId, attempt, why);
-            return;
-        }
-        Duration wait = Duration.ofSeconds(1L << (attempt - 1));
-        try {
-            timers.schedule(() -> deliver(userId, notification, messageId, attempt + 1), wait.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            log.debug("not retrying notification {}: shutting down", messageId);
-        }
     }
 }

@@ -18,6 +18,8 @@ import dev.hearth.core.table.TableCommand;
 import dev.hearth.core.table.TableEvent;
 import dev.hearth.core.table.TableState;
 import dev.hearth.server.auth.Identity;
+import dev.hearth.server.realtime.codec.CombatCodec;
+import dev.hearth.server.realtime.codec.GameJson;
 import dev.hearth.server.realtime.codec.InboxCodec;
 import dev.hearth.server.realtime.codec.SystemCodec;
 import dev.hearth.server.realtime.codec.TableCodec;
@@ -43,6 +45,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +85,8 @@ public final class Realtime implements AutoCloseable {
     private final Set<String> recheckAccounts = ConcurrentHashMap.newKeySet();
 
     public Realtime(RealtimeSettings settings, EventStore store, CampaignStore campaigns, AccessPolicy policy,
-            Identities identities, ObjectMapper json, InstantSource clock, RealtimeMetrics metrics) {
+            Identities identities, ObjectMapper json, InstantSource clock, RealtimeMetrics metrics,
+            RandomGenerator random) {
         this.settings = settings;
         this.clock = clock;
         this.frames = new Frames(json, clock);
@@ -91,25 +95,30 @@ public final class Realtime implements AutoCloseable {
         this.identities = identities;
         this.httpLimits = new HttpRateLimits(settings);
         this.campaigns = campaigns;
-        TableCodec tableCodec = new TableCodec(json);
+        TableCodec tableCodec = new TableCodec(json, new CombatCodec(GameJson.mapper()));
         Table table = new Table();
-        ChatNotifier notifier = new ChatNotifier(campaigns, this::roster, (userId, s) -> inbox(userId).submit(s), timers);
+        InboxDelivery delivery = new InboxDelivery((userId, s) -> inbox(userId).submit(s), timers);
+        ChatNotifier notifier = new ChatNotifier(campaigns, this::roster, delivery);
+        TurnNotifier turns = new TurnNotifier(campaigns, this::roster, this::combatantName, delivery);
+        CommitListener<TableEvent> listeners = CommitListener.all(notifier, turns);
         StreamRegistry<TableState, TableCommand, TableEvent> tableRegistry = new StreamRegistry<>(id -> {
             String campaignId = campaigns.findSession(id).map(GameSession::campaignId).orElse("");
             return new StreamActor<>(id, "table", Optional.of(id.value()), table, tableCodec, store, frames, clock,
-                    settings.streams(), metrics, () -> roster(campaignId), notifier, actors);
+                    settings.streams(), metrics, () -> roster(campaignId), listeners, random, actors);
         });
         this.pages = new HistoryPages(store, frames);
-        this.tables = new Tables(tableRegistry, this::room, campaigns, pages, policy, tableCodec, frames);
+        this.tables = new Tables(tableRegistry, this::room, campaigns, pages, policy, tableCodec, frames,
+                new RollLog(store, pages, frames), new Probabilities(frames));
         InboxCodec inboxCodec = new InboxCodec(json);
         Inbox inbox = new Inbox();
         this.inboxes = new Inboxes(new StreamRegistry<>(id -> new StreamActor<>(id, "inbox", Optional.empty(), inbox,
                 inboxCodec, store, frames, clock, settings.streams(), metrics, () -> Roster.EMPTY, CommitListener.none(),
-                actors)), pages);
+                random, actors)), pages);
         SystemCodec systemCodec = new SystemCodec(json);
         SystemChannel channel = new SystemChannel();
         this.system = new StreamRegistry<>(id -> new StreamActor<>(id, "system", Optional.empty(), channel, systemCodec,
-                store, frames, clock, settings.streams(), metrics, () -> Roster.EMPTY, CommitListener.none(), actors));
+                store, frames, clock, settings.streams(), metrics, () -> Roster.EMPTY, CommitListener.none(), random,
+                actors));
         java.time.Instant startedAt = clock.instant();
         actors.execute(() -> {
             try {
@@ -235,6 +244,12 @@ public final class Realtime implements AutoCloseable {
 
     public boolean isAdmin(Identity identity) {
         return identities.local().isPresent() || settings.admins().contains(identity.account().username());
+    }
+
+    /** A combatant's name as the table has it now, read on its actor (for turn notifications). */
+    private java.util.concurrent.CompletableFuture<Optional<String>> combatantName(SessionId id, String combatantId) {
+        return tables.actor(id).read(r -> r.state().encounter().combatant(combatantId).map(c -> c.name()))
+                .thenApply(found -> found.flatMap(name -> name));
     }
 
     Roster roster(String campaignId) {

@@ -38,9 +38,23 @@ final class Replies {
     }
 
     /**
-     * Runs a {@code request {method, params}}: {@code handler} answers the result, empty when the
-     * params are wrong, or null for a method it does not know (E007 either way).
+     * Runs a {@code request {method, params}}: {@code handler} answers the result, an {@link ErrorBody}
+     * to refuse with, empty when the page params are wrong, or null for a method it does not know
+     * (E007 for both).
      */
+    /** A params field that must be a string if given: empty if absent, null if it is not a string. */
+    static Optional<String> optionalText(JsonNode params, String field) {
+        JsonNode node = params.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        return node.isTextual() ? Optional.of(node.asText()) : null;
+    }
+
+    static ErrorBody invalid(String field, String message) {
+        return new ErrorBody(ErrorCode.E007, message, Map.of("field", field), null);
+    }
+
     static void request(Connection c, Inbound m, BiFunction<String, JsonNode, Optional<Object>> handler) {
         JsonNode method = m.payload().get("method");
         if (method == null || !method.isTextual()) {
@@ -64,6 +78,8 @@ final class Replies {
         }
         if (result == null) {
             c.refuse(Optional.of(m.id()), SessionChannel.unknownMethod(method.asText()));
+        } else if (result.isPresent() && result.get() instanceof ErrorBody error) {
+            c.refuse(Optional.of(m.id()), error);
         } else if (result.isEmpty()) {
             c.refuse(Optional.of(m.id()), new ErrorBody(ErrorCode.E007, "Invalid params for " + method.asText()
                     + ": 'before' is a seq >= 1 and 'limit' is 1-" + Tables.MAX_PAGE + ".", Map.of("field", "params"), null));

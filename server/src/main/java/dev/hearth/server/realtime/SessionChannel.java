@@ -1,5 +1,6 @@
 package dev.hearth.server.realtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hearth.core.access.Role;
 import dev.hearth.server.auth.Identity;
 import dev.hearth.server.http.ErrorBody;
@@ -7,6 +8,7 @@ import dev.hearth.server.http.ErrorCode;
 import dev.hearth.server.http.Outcome;
 import dev.hearth.server.realtime.protocol.Inbound;
 import dev.hearth.server.realtime.stream.Resume;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -92,8 +94,44 @@ public final class SessionChannel implements Channel {
             case "chat.history", "activity.feed" -> Replies.page(params).map(page -> (Object) tables.history(current(c),
                     method.equals("chat.history") ? "chat" : "activity", page.before(), page.limit()));
             case "presence.list" -> Optional.of(tables.room(seat.sessionId()).presence());
+            case "dice.log" -> Replies.page(params).map(page -> diceLog(c, params, page));
+            case "dice.stats" -> {
+                Optional<String> userId = Replies.optionalText(params, "userId");
+                yield Optional.of(userId == null ? Replies.invalid("userId", "'userId' is a string.")
+                        : tables.diceStats(current(c), userId));
+            }
+            case "dice.probability" -> Optional.of(probability(params));
+            case "combat.view" -> Optional.of(tables.encounter(current(c)));
             default -> null;
         });
+    }
+
+    private Object diceLog(Connection c, JsonNode params, Replies.Page page) {
+        for (String field : List.of("userId", "label", "mode")) {
+            if (Replies.optionalText(params, field) == null) {
+                return Replies.invalid(field, "'" + field + "' is a string.");
+            }
+        }
+        return switch (RollLog.query(page.before(), page.limit(), field -> Replies.optionalText(params, field))) {
+            case Outcome.Done<RollLog.Query> d -> tables.diceLog(current(c), d.value());
+            case Outcome.Refused<RollLog.Query> r -> r.refusal().body();
+        };
+    }
+
+    private Object probability(JsonNode params) {
+        Optional<String> expression = Replies.optionalText(params, "expression");
+        if (expression == null || expression.isEmpty()) {
+            return Replies.invalid("expression", "'expression' is required and must be a string.");
+        }
+        JsonNode atLeast = params.get("atLeast");
+        if (atLeast != null && !atLeast.isNull() && !(atLeast.isIntegralNumber() && atLeast.canConvertToLong())) {
+            return Replies.invalid("atLeast", "'atLeast' is an integer.");
+        }
+        Optional<Long> least = atLeast == null || atLeast.isNull() ? Optional.empty() : Optional.of(atLeast.asLong());
+        return switch (tables.probability(expression.get(), least)) {
+            case Outcome.Done<com.fasterxml.jackson.databind.node.ObjectNode> d -> d.value();
+            case Outcome.Refused<com.fasterxml.jackson.databind.node.ObjectNode> r -> r.refusal().body();
+        };
     }
 
     @Override

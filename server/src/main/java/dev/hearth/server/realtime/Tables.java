@@ -26,6 +26,7 @@ import dev.hearth.server.realtime.stream.CommandOutcome;
 import dev.hearth.server.realtime.stream.Committed;
 import dev.hearth.server.realtime.stream.StreamActor;
 import dev.hearth.server.realtime.stream.StreamRegistry;
+import dev.hearth.server.realtime.stream.StreamUnavailableException;
 import dev.hearth.server.realtime.stream.Submission;
 import dev.hearth.server.realtime.table.PresenceStatus;
 import dev.hearth.server.realtime.table.Room;
@@ -64,10 +65,12 @@ public final class Tables {
     private final AccessPolicy policy;
     private final TableCodec codec;
     private final dev.hearth.server.realtime.protocol.Frames frames;
+    private final RollLog rolls;
+    private final Probabilities probabilities;
 
     Tables(StreamRegistry<TableState, TableCommand, TableEvent> registry, java.util.function.Function<SessionId, Room> rooms,
             CampaignStore campaigns, HistoryPages pages, AccessPolicy policy, TableCodec codec,
-            dev.hearth.server.realtime.protocol.Frames frames) {
+            dev.hearth.server.realtime.protocol.Frames frames, RollLog rolls, Probabilities probabilities) {
         this.registry = registry;
         this.rooms = rooms;
         this.campaigns = campaigns;
@@ -75,6 +78,8 @@ public final class Tables {
         this.policy = policy;
         this.codec = codec;
         this.frames = frames;
+        this.rolls = rolls;
+        this.probabilities = probabilities;
     }
 
     void unloadIdle() {
@@ -166,6 +171,30 @@ public final class Tables {
             boolean onFeed = chat || !TableCodec.CHAT_POSTED.equals(c.type()) || announcement(c);
             return visible && onFeed ? Optional.of(c.frame()) : Optional.empty();
         });
+    }
+
+    /** {@code dice.log}: a page of the rolls the seat may see, filtered. */
+    public ObjectNode diceLog(Seat seat, RollLog.Query query) {
+        return rolls.page(seat, registry.actor(seat.sessionId())::committedOf, query);
+    }
+
+    /** {@code dice.stats}: per roller, over the rolls the seat may see. */
+    public ObjectNode diceStats(Seat seat, Optional<String> userId) {
+        return rolls.stats(seat, registry.actor(seat.sessionId())::committedOf, userId);
+    }
+
+    /** {@code dice.probability}: needs no table state, only a member asking. */
+    public Outcome<ObjectNode> probability(String expression, Optional<Long> atLeast) {
+        return probabilities.of(expression, atLeast);
+    }
+
+    /** {@code combat.view}: {@code {encounter}} as the seat may see it, from the committed state. */
+    public ObjectNode encounter(Seat seat) {
+        JsonNode view = registry.actor(seat.sessionId()).read(r -> codec.encounterView(r.state(), seat.caller()))
+                .join().orElseThrow(() -> new StreamUnavailableException(seat.sessionId()));
+        ObjectNode result = frames.object();
+        result.set("encounter", view);
+        return result;
     }
 
     private boolean announcement(Committed c) {

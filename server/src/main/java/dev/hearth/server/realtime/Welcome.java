@@ -49,6 +49,7 @@ final class Welcome {
             case TOO_FAR_BEHIND -> "too_far_behind";
         }));
         a.view().ifPresent(v -> p.set("view", v));
+        a.extras().ifPresent(p::setAll);
         extra.accept(p);
         return rt.frames().message(Types.WELCOME, p, sessionId, Optional.empty());
     }

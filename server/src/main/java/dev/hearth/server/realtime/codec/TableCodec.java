@@ -5,15 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.core.access.Role;
+import dev.hearth.core.combat.Encounter;
+import dev.hearth.core.combat.EncounterView;
+import dev.hearth.core.dice.RollResult;
 import dev.hearth.core.stream.Caller;
 import dev.hearth.core.stream.Domain;
 import dev.hearth.core.table.Audience;
 import dev.hearth.core.table.ChatKind;
 import dev.hearth.core.table.ChatLine;
+import dev.hearth.core.table.ChatRoll;
+import dev.hearth.core.table.DiceMode;
 import dev.hearth.core.table.TableCommand;
 import dev.hearth.core.table.TableEvent;
 import dev.hearth.core.table.TableState;
 import dev.hearth.server.realtime.stream.CommandFormatException;
+import dev.hearth.server.realtime.stream.FollowUp;
 import dev.hearth.server.realtime.stream.StreamCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,11 +38,24 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
     public static final String CHAT_POSTED = "chat.posted";
     public static final String MEMBER_ARRIVED = "member.arrived";
     public static final String MEMBER_LEFT = "member.left";
+    public static final String DICE_ROLL = "dice.roll";
+    public static final String DICE_ROLLED = "dice.rolled";
+    public static final String DICE_HIDDEN = "dice.hidden";
 
     private final ObjectMapper json;
+    private final CombatCodec combat;
+    private final Set<String> commandTypes;
 
-    public TableCodec(ObjectMapper json) {
+    public TableCodec(ObjectMapper json, CombatCodec combat) {
         this.json = json;
+        this.combat = combat;
+        Set<String> types = new java.util.LinkedHashSet<>(List.of(CHAT_POST, DICE_ROLL));
+        types.addAll(combat.commandTypes());
+        this.commandTypes = java.util.Collections.unmodifiableSet(types);
+    }
+
+    public CombatCodec combat() {
+        return combat;
     }
 
     @Override
@@ -45,6 +64,9 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
             case TableEvent.ChatPosted p -> CHAT_POSTED;
             case TableEvent.MemberArrived a -> MEMBER_ARRIVED;
             case TableEvent.MemberLeft l -> MEMBER_LEFT;
+            case TableEvent.DiceRolled r -> DICE_ROLLED;
+            case TableEvent.DiceHidden h -> DICE_HIDDEN;
+            case TableEvent.CombatHappened c -> combat.eventType(c.event());
         };
     }
 
@@ -59,7 +81,30 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
                 node.put("text", p.text());
                 node.set("to", audience(p.to()));
                 p.as().ifPresent(as -> node.put("as", as));
+                ArrayNode rolls = node.putArray("rolls");
+                for (ChatRoll roll : p.rolls()) {
+                    ObjectNode r = rolls.addObject().put("start", roll.start()).put("end", roll.end())
+                            .put("notation", roll.notation());
+                    r.set("result", combat.payload(roll.result()));
+                    r.put("text", roll.result().text());
+                }
             }
+            case TableEvent.DiceRolled r -> {
+                node.put("displayName", r.displayName());
+                node.put("mode", r.mode().id());
+                node.put("expression", r.expression());
+                if (!r.result().label().isEmpty()) {
+                    node.put("label", r.result().label());
+                }
+                node.set("result", combat.payload(r.result()));
+                node.put("text", r.result().text());
+            }
+            case TableEvent.DiceHidden h -> {
+                node.put("displayName", h.displayName());
+                node.put("mode", DiceMode.BLIND.id());
+                node.put("expression", h.expression());
+            }
+            case TableEvent.CombatHappened c -> node.setAll(combat.payload(c.event()));
             case TableEvent.MemberArrived a -> {
                 node.put("displayName", a.displayName());
                 node.put("role", a.role().id());
@@ -69,12 +114,31 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
         return node;
     }
 
+    /** The wire payload and, for combat, the visibility recorded with the event. */
+    @Override
+    public ObjectNode logPayload(TableEvent event) {
+        ObjectNode node = eventPayload(event);
+        if (event instanceof TableEvent.CombatHappened c) {
+            node.set("visibility", combat.visibility(c.visibility()));
+        }
+        return node;
+    }
+
     @Override
     public TableEvent decodeEvent(String type, JsonNode p) {
+        if (combat.isEvent(type)) {
+            return new TableEvent.CombatHappened(p.path("userId").asText(), combat.decodeEvent(type, p),
+                    combat.readVisibility(p.path("visibility")));
+        }
         return switch (type) {
             case CHAT_POSTED -> new TableEvent.ChatPosted(p.path("userId").asText(), p.path("displayName").asText(),
                     ChatKind.byId(p.path("kind").asText()).orElseThrow(), p.path("text").asText(),
-                    readAudience(p.get("to")), Fields.optionalText(p, "as"));
+                    readAudience(p.get("to")), Fields.optionalText(p, "as"), readRolls(p.path("rolls")));
+            case DICE_ROLLED -> new TableEvent.DiceRolled(p.path("userId").asText(), p.path("displayName").asText(),
+                    DiceMode.byId(p.path("mode").asText()).orElseThrow(), p.path("expression").asText(),
+                    result(p.path("result")));
+            case DICE_HIDDEN -> new TableEvent.DiceHidden(p.path("userId").asText(), p.path("displayName").asText(),
+                    p.path("expression").asText());
             case MEMBER_ARRIVED -> new TableEvent.MemberArrived(p.path("userId").asText(),
                     p.path("displayName").asText(), Role.byId(p.path("role").asText()).orElseThrow());
             case MEMBER_LEFT -> new TableEvent.MemberLeft(p.path("userId").asText(), p.path("displayName").asText());
@@ -82,15 +146,40 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
         };
     }
 
+    private RollResult result(JsonNode node) {
+        try {
+            return combat.game().treeToValue(node, RollResult.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<ChatRoll> readRolls(JsonNode rolls) {
+        List<ChatRoll> out = new ArrayList<>();
+        for (JsonNode r : rolls) {
+            out.add(new ChatRoll(r.path("start").asInt(), r.path("end").asInt(), r.path("notation").asText(),
+                    result(r.path("result"))));
+        }
+        return out;
+    }
+
     @Override
     public Set<String> commandTypes() {
-        return Set.of(CHAT_POST);
+        return commandTypes;
     }
 
     @Override
     public TableCommand decodeCommand(String type, JsonNode p) {
+        if (combat.commandTypes().contains(type)) {
+            return new TableCommand.Combat(combat.decodeCommand(type, p));
+        }
+        if (DICE_ROLL.equals(type)) {
+            String mode = Fields.optionalText(p, "mode").orElse(DiceMode.PUBLIC.id());
+            return new TableCommand.RollDice(Fields.text(p, "expression"), DiceMode.byId(mode).orElseThrow(() ->
+                    new CommandFormatException("mode", "'mode' is one of public, gm, blind, self.")));
+        }
         if (!CHAT_POST.equals(type)) {
-            throw new CommandFormatException("type", "A table takes " + commandTypes() + ", not " + type + ".");
+            throw new CommandFormatException("type", "A table takes chat.post, dice.roll and combat.*, not " + type + ".");
         }
         String kindId = Fields.optionalText(p, "kind").orElse(ChatKind.OUT_OF_CHARACTER.id());
         ChatKind kind = ChatKind.byId(kindId).orElseThrow(() -> new CommandFormatException("kind",
@@ -140,6 +229,7 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
         for (ChatLine line : state.recentChat()) {
             chat.addObject().put("seq", line.seq()).set("e", eventPayload(line.posted()));
         }
+        node.set("encounter", combat.encounter(state.encounter()));
         try {
             return json.writeValueAsBytes(node);
         } catch (IOException e) {
@@ -161,7 +251,9 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
                 chat.add(new ChatLine(line.path("seq").asLong(),
                         (TableEvent.ChatPosted) decodeEvent(CHAT_POSTED, line.path("e"))));
             }
-            return new TableState(seated, chat);
+            Encounter encounter = node.hasNonNull("encounter") ? combat.readEncounter(node.get("encounter"))
+                    : Encounter.NONE;
+            return new TableState(seated, chat, encounter);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -174,6 +266,32 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
         ArrayNode seated = node.putArray("seated");
         state.seated().values().forEach(c -> seated.add(caller(c)));
         return node;
+    }
+
+    /** Every welcome, resumed or not: the encounter as this member may see it. */
+    @Override
+    public Optional<ObjectNode> welcomeExtras(TableState state, Caller viewer) {
+        ObjectNode node = json.createObjectNode();
+        node.set("encounter", encounterView(state, viewer));
+        return Optional.of(node);
+    }
+
+    public JsonNode encounterView(TableState state, Caller viewer) {
+        return combat.view(EncounterView.of(state.encounter(), viewer.userId(), viewer.role()));
+    }
+
+    /** After a combat command: each member's own view, {@code {encounter, seq}}. */
+    @Override
+    public Optional<FollowUp<TableState>> followUp(List<TableEvent> events) {
+        if (events.stream().noneMatch(e -> e instanceof TableEvent.CombatHappened)) {
+            return Optional.empty();
+        }
+        return Optional.of(new FollowUp<>(CombatCodec.VIEW, (state, viewer, seq) -> {
+            ObjectNode payload = json.createObjectNode();
+            payload.set("encounter", encounterView(state, viewer));
+            payload.put("seq", seq);
+            return payload;
+        }));
     }
 
     private ObjectNode caller(Caller c) {

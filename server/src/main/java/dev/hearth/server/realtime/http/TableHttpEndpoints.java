@@ -9,9 +9,11 @@ import dev.hearth.server.http.ErrorCode;
 import dev.hearth.server.http.Outcome;
 import dev.hearth.server.http.Refusal;
 import dev.hearth.server.realtime.Realtime;
+import dev.hearth.server.realtime.RollLog;
 import dev.hearth.server.realtime.Tables;
 import dev.hearth.server.realtime.protocol.Types;
 import dev.hearth.server.realtime.stream.Committed;
+import dev.hearth.server.realtime.stream.StreamUnavailableException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
@@ -191,6 +193,71 @@ public final class TableHttpEndpoints {
         if (before.isPresent() && limit.isPresent()) {
             ctx.json(realtime.tables().history(seat.get(), feed, before.get(), limit.get().intValue()));
         }
+    }
+
+    /** {@code GET /api/sessions/{id}/dice?before&limit&userId&label&mode}: a page of the rolls the caller may see. */
+    public void dice(Context ctx) {
+        Optional<Tables.Seat> seat = seat(ctx, ctx.pathParam("id"));
+        if (seat.isEmpty()) {
+            return;
+        }
+        Optional<Long> before = answers.number(ctx, "before", Long.MAX_VALUE, 1, Long.MAX_VALUE);
+        Optional<Long> limit = answers.number(ctx, "limit", 50, 1, Tables.MAX_PAGE);
+        if (before.isEmpty() || limit.isEmpty()) {
+            return;
+        }
+        switch (RollLog.query(before.get(), limit.get().intValue(), name -> query(ctx, name))) {
+            case Outcome.Done<RollLog.Query> d -> ctx.json(realtime.tables().diceLog(seat.get(), d.value()));
+            case Outcome.Refused<RollLog.Query> r -> answers.refuse(ctx, r.refusal());
+        }
+    }
+
+    /** {@code GET /api/sessions/{id}/dice/stats?userId}: per roller, over the rolls the caller may see. */
+    public void diceStats(Context ctx) {
+        seat(ctx, ctx.pathParam("id")).ifPresent(s -> ctx.json(realtime.tables().diceStats(s, query(ctx, "userId"))));
+    }
+
+    /** {@code GET /api/sessions/{id}/dice/probability?expression&atLeast}: the exact distribution of one roll. */
+    public void probability(Context ctx) {
+        if (seat(ctx, ctx.pathParam("id")).isEmpty()) {
+            return;
+        }
+        Optional<String> expression = query(ctx, "expression");
+        if (expression.isEmpty()) {
+            answers.refuse(ctx, Refusal.invalid("expression", "'expression' is required."));
+            return;
+        }
+        Optional<Long> atLeast = Optional.empty();
+        if (query(ctx, "atLeast").isPresent()) {
+            Optional<Long> n = answers.number(ctx, "atLeast", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+            if (n.isEmpty()) {
+                return;
+            }
+            atLeast = n;
+        }
+        switch (realtime.tables().probability(expression.get(), atLeast)) {
+            case Outcome.Done<ObjectNode> d -> ctx.json(d.value());
+            case Outcome.Refused<ObjectNode> r -> answers.refuse(ctx, r.refusal());
+        }
+    }
+
+    /** {@code GET /api/sessions/{id}/encounter}: {@code {encounter}}, as the caller may see it. */
+    public void encounter(Context ctx) {
+        Optional<Tables.Seat> seat = seat(ctx, ctx.pathParam("id"));
+        if (seat.isEmpty()) {
+            return;
+        }
+        try {
+            ctx.json(realtime.tables().encounter(seat.get()));
+        } catch (StreamUnavailableException | java.util.concurrent.CompletionException e) {
+            answers.error(ctx, new ErrorBody(ErrorCode.E008, "This table cannot be loaded right now; ask again in a moment.",
+                    Map.of(), 1L));
+        }
+    }
+
+    private static Optional<String> query(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     // ---------------------------------------------------------------- shared checks (each answers its refusal)

@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param view the current view, when not resuming
  * @param missed how many event frames follow the welcome (those the subscriber may see)
  * @param problem why a requested resume was not honoured, if it was not
+ * @param extras fields the welcome carries whether resumed or not (see {@link StreamCodec#welcomeExtras})
  */
 public record Attachment(Optional<String> epoch, long seq, Optional<ObjectNode> view, int missed,
-        Optional<ResumeProblem> problem) {
+        Optional<ResumeProblem> problem, Optional<ObjectNode> extras) {
 
     public enum ResumeProblem {
         /** The client claims a sequence number the stream has not reached (or a negative one). */

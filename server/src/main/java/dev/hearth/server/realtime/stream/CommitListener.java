@@ -18,6 +18,23 @@ public interface CommitListener<E> {
         return 0;
     }
 
+    /** Each listener in turn; each is asked for its own replay, and given the longest one asked for. */
+    @SafeVarargs
+    static <E> CommitListener<E> all(CommitListener<E>... listeners) {
+        java.util.List<CommitListener<E>> list = java.util.List.of(listeners);
+        return new CommitListener<>() {
+            @Override
+            public void committed(SessionId stream, E event, long seq, String authorId) {
+                list.forEach(l -> l.committed(stream, event, seq, authorId));
+            }
+
+            @Override
+            public int replayOnLoad(SessionId stream) {
+                return list.stream().mapToInt(l -> l.replayOnLoad(stream)).max().orElse(0);
+            }
+        };
+    }
+
     static <E> CommitListener<E> none() {
         return (stream, event, seq, authorId) -> { };
     }

@@ -29,7 +29,7 @@ final class RecordCodec<E> {
         node.put("by", record.author());
         node.put("at", record.at().toEpochMilli());
         record.commandDigest().ifPresent(d -> node.put("cmd", d));
-        node.set("e", codec.eventPayload(record.event()));
+        node.set("e", codec.logPayload(record.event()));
         try {
             return new NewEvent(codec.eventType(record.event()), json.writeValueAsBytes(node));
         } catch (IOException e) {

@@ -31,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,7 @@ public final class StreamActor<S, C, E> {
     private final RealtimeMetrics metrics;
     private final Supplier<Roster> roster;
     private final CommitListener<E> listener;
+    private final RandomGenerator random;
     private final SerialExecutor mailbox;
 
     // Confined to the mailbox.
@@ -90,7 +92,8 @@ public final class StreamActor<S, C, E> {
 
     public StreamActor(SessionId id, String kind, Optional<String> envelopeSession, Domain<S, C, E> domain,
             StreamCodec<S, C, E> codec, EventStore store, Frames frames, InstantSource clock, StreamSettings settings,
-            RealtimeMetrics metrics, Supplier<Roster> roster, CommitListener<E> listener, Executor runner) {
+            RealtimeMetrics metrics, Supplier<Roster> roster, CommitListener<E> listener, RandomGenerator random,
+            Executor runner) {
         this.id = id;
         this.kind = kind;
         this.envelopeSession = envelopeSession;
@@ -104,6 +107,7 @@ public final class StreamActor<S, C, E> {
         this.metrics = metrics;
         this.roster = roster;
         this.listener = listener;
+        this.random = random;
         this.mailbox = new SerialExecutor(runner);
         this.tail = new Tail(settings.tailSize());
         this.recent = new LinkedHashMap<>(16, 0.75f, true) {
@@ -312,7 +316,7 @@ public final class StreamActor<S, C, E> {
         Decision<E> decision;
         try {
             decision = domain.decide(speculative, submission.command(),
-                    new CommandContext(submission.caller(), roster.get(), clock.instant()));
+                    new CommandContext(submission.caller(), roster.get(), clock.instant(), random));
         } catch (RuntimeException e) {
             log.error("{} {}: deciding {} failed", kind, id, submission.command().getClass().getSimpleName(), e);
             submission.reply().accept(new CommandOutcome.Failed(CommandOutcome.Failure.UNAVAILABLE,
@@ -390,6 +394,7 @@ public final class StreamActor<S, C, E> {
             publish(event, seq, flight.submission.caller().userId(), flight.at, flight.submission.receivedNanos());
             listener.committed(id, event, seq, flight.submission.caller().userId());
         }
+        codec.followUp(flight.events).ifPresent(f -> followUp(f, committedSeq));
         if (epoch.isEmpty() && committedSeq > 0) {
             epoch = store.head(id).map(SessionHead::epoch);
         }
@@ -497,6 +502,23 @@ public final class StreamActor<S, C, E> {
         }
     }
 
+    /**
+     * Sends each subscriber its own follow-up frame, after the command's events (so a client that
+     * draws from the latest one sees the state those events led to). Viewers who are the same user
+     * with the same role share one encoding.
+     */
+    private void followUp(FollowUp<S> followUp, long seq) {
+        Map<String, String> byViewer = new HashMap<>();
+        for (Subscriber subscriber : subscribers) {
+            String frame = byViewer.computeIfAbsent(subscriber.userId() + "/" + subscriber.role(), k -> frames.message(
+                    followUp.type(), followUp.payload().of(committed, new Caller(subscriber.userId(), "",
+                            subscriber.role()), seq), envelopeSession, Optional.empty()));
+            if (!subscriber.deliver(frame, -1, 0)) {
+                subscribers.remove(subscriber);
+            }
+        }
+    }
+
     private void attachNow(Subscriber subscriber, Optional<Resume> resume, Function<Attachment, String> welcome) {
         Optional<Attachment.ResumeProblem> problem = Optional.empty();
         List<Committed> missed = null;
@@ -516,9 +538,10 @@ public final class StreamActor<S, C, E> {
             metrics.resumed(kind, problem.map(p -> "view").orElse(tail.covers(r.lastSeq()) ? "tail" : "store"));
         }
         Caller viewer = new Caller(subscriber.userId(), "", subscriber.role());
+        Optional<ObjectNode> extras = codec.welcomeExtras(committed, viewer);
         Attachment attachment = missed != null
-                ? new Attachment(epoch, committedSeq, Optional.empty(), missed.size(), Optional.empty())
-                : new Attachment(epoch, committedSeq, Optional.of(view(committed, viewer)), 0, problem);
+                ? new Attachment(epoch, committedSeq, Optional.empty(), missed.size(), Optional.empty(), extras)
+                : new Attachment(epoch, committedSeq, Optional.of(view(committed, viewer)), 0, problem, extras);
         if (!subscriber.deliver(welcome.apply(attachment), committedSeq, 0)) {
             return;
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.core.stream.Caller;
 import dev.hearth.core.stream.Domain;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,6 +19,15 @@ public interface StreamCodec<S, C, E> {
     String eventType(E event);
 
     ObjectNode eventPayload(E event);
+
+    /**
+     * The payload as the log keeps it: the wire payload, plus what only the log needs (a table's
+     * combat events keep the visibility decided when they were recorded). {@link #decodeEvent}
+     * reads this form.
+     */
+    default ObjectNode logPayload(E event) {
+        return eventPayload(event);
+    }
 
     /** Reads back an event this codec wrote; throws {@link IllegalArgumentException} for anything else. */
     E decodeEvent(String type, JsonNode payload);
@@ -36,4 +47,17 @@ public interface StreamCodec<S, C, E> {
 
     /** The state as {@code viewer} may see it, for {@code welcome} and {@code GET} views. */
     ObjectNode view(S state, Caller viewer, Domain<S, C, E> domain);
+
+    /**
+     * Fields every welcome carries besides the view, resumed or not, for state that events alone do
+     * not keep a viewer up to date with (a table's encounter, whose hidden parts players never see).
+     */
+    default Optional<ObjectNode> welcomeExtras(S state, Caller viewer) {
+        return Optional.empty();
+    }
+
+    /** The frame each subscriber gets after these events of one command commit, if they call for one. */
+    default Optional<FollowUp<S>> followUp(List<E> events) {
+        return Optional.empty();
+    }
 }
