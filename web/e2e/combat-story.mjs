@@ -49,7 +49,7 @@ export function combatStory(step, cast) {
     await add(PCS.p2, { type: 'pc', player: p2.displayName, hp: 20, modifier: 1 });
     await add(GOBLIN, { type: 'npc', hp: 7, modifier: 2, hidden: true });
     assert.deepEqual(await orderOf(gm.page), [PCS.p1, PCS.p2, GOBLIN]);
-    assert.match(await combatantItem(gm.page, GOBLIN).innerText(), /Hidden/, 'the GM sees the goblin marked hidden');
+    assert.match(await combatantItem(gm.page, GOBLIN).innerText(), /hidden/i, 'the GM sees the goblin marked hidden');
   }, { setup: true });
 
   step('combat: the GM rolls initiative and orders the fight; players see it without the goblin', async () => {
@@ -200,9 +200,10 @@ export function diceStory(step, cast) {
     await send(p1.page, `${text} [[1d20]]`);
     for (const p of [gm, p1]) {
       // The only inline roll of the story; its line once committed (the pending one has no button).
-      const roll = chatLog(p.page).getByRole('button', { name: /^Inline roll 1d20: \d+$/ });
+      const name = /^Inline roll 1d20: \d+$/;
+      const roll = chatLog(p.page).getByRole('button', { name });
       await roll.waitFor();
-      const line = chatLog(p.page).getByRole('listitem').filter({ has: roll });
+      const line = chatLog(p.page).getByRole('listitem').filter({ has: p.page.getByRole('button', { name }) });
       assert.match(await roll.innerText(), /\d+$/, 'the button shows the total');
       assert.doesNotMatch(await line.innerText(), /\[\[1d20\]\]/, 'the span is replaced by the roll');
       await roll.click();

@@ -146,7 +146,7 @@ export class DiceModel {
       this.probability = null;
       const error = isHearthError(e) ? e : null;
       const reason = error?.details?.reason;
-      if (error?.code === 'E007' && (reason === 'too_complex' || reason === 'too_large')) {
+      if (error?.code === 'E007' && reason === 'too_complex') {
         // The calculator gives up on some expressions (deep explosions) that still roll fine.
         this.problem = null;
         this.note = 'Too complex to work out the odds; it can still be rolled.';
