@@ -175,6 +175,9 @@ export function diceStory(step, cast) {
       });
     }
     assert.match(await rollHistory(gm.page).innerText(), new RegExp(p1.displayName), 'the history names who rolled');
+    const feed = gm.page.getByRole('list', { name: 'Activity feed', exact: true });
+    await eventually(async () => assert.match(await feed.innerText(), new RegExp(`${p1.displayName} rolled swing ${RUN}: 1d20\\+5`),
+      'the activity feed tells the roll'));
   });
 
   step('dice: a blind roll shows "Blind roll" to the roller and the result to the GM only', async () => {

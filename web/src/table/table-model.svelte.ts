@@ -8,6 +8,8 @@ import type { Ack, Envelope, Page, PresenceStatus, PresenceUser, Role, WelcomePa
 import type { CurrentUser } from '../lib/tokens';
 import { isActivity, lineOf, mergeBySeq, type ChatKind, type ChatLine, type Recipients } from './lines';
 import { DiceModel } from './dice/dice-model.svelte';
+import { isGameEvent, shownOnFeed } from './game-activity';
+import { isEvent } from '../lib/realtime/envelope';
 import { CombatModel } from './combat/combat-model.svelte';
 
 export interface Seat {
@@ -101,6 +103,7 @@ export class TableModel {
       ['member.left', (f) => this.left(f)],
       ['presence_update', (f) => (this.presence = (f.payload as { users?: PresenceUser[] }).users ?? [])],
       ['typing', (f) => this.typing(f)],
+      ['*', (f) => this.gameEvent(f)],
       ['ack', (f) => this.acked(f)],
       ['error', (f) => this.refused(f)],
     ];
@@ -172,7 +175,8 @@ export class TableModel {
       const params: Record<string, unknown> = { limit: 50 };
       if (earlier) params.before = this.activityBefore;
       const page = await this.client.request<Page>('activity.feed', params);
-      this.activity = mergeBySeq(this.activity, page.items as (Envelope & { seq: number })[]);
+      const items = (page.items as (Envelope & { seq: number })[]).filter(shownOnFeed);
+      this.activity = mergeBySeq(this.activity, items);
       this.activityBefore = page.nextBefore;
     } catch (e) {
       if (earlier) this.alert = humanMessage(isHearthError(e) ? e : { code: 'E001', message: '' });
@@ -236,6 +240,11 @@ export class TableModel {
     const id = (f.payload as { userId: string }).userId;
     this.seated = this.seated.filter((s) => s.userId !== id);
     this.activity = mergeBySeq(this.activity, [f as Envelope & { seq: number }]);
+  }
+
+  /** Rolls and combat events go on the activity feed too, as the server's feed has them. */
+  private gameEvent(f: Envelope): void {
+    if (isEvent(f) && isGameEvent(f) && shownOnFeed(f)) this.activity = mergeBySeq(this.activity, [f]);
   }
 
   private typing(f: Envelope): void {

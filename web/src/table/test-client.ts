@@ -45,10 +45,10 @@ export class FakeTableClient {
     return { id, ack };
   };
 
-  /** Delivers a frame to the handlers of its type, then lets Svelte update. */
+  /** Delivers a frame to the handlers of its type and of `*`, as the client does, then lets Svelte update. */
   emit(frame: Partial<Envelope> & { type: string }): void {
     const f = { id: 'srv:1', payload: {}, ...frame } as Envelope;
-    for (const h of [...(this.handlers.get(f.type) ?? [])]) h(f);
+    for (const type of [f.type, '*']) for (const h of [...(this.handlers.get(type) ?? [])]) h(f);
     flushSync();
   }
 
