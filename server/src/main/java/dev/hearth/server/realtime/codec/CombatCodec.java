@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -140,7 +141,7 @@ public final class CombatCodec {
             } else if (m instanceof InvalidFormatException f && f.getOriginalMessage() != null
                     && f.getOriginalMessage().contains("one of ")) {
                 reason = "it must be " + f.getOriginalMessage().substring(f.getOriginalMessage().indexOf("one of "));
-            } else if (m.getOriginalMessage() != null && m.getOriginalMessage().contains("kind")) {
+            } else if (m instanceof InvalidTypeIdException) {
                 field = field.equals("payload") ? "kind" : field + ".kind";
                 reason = "its 'kind' is missing or unknown";
             } else {
