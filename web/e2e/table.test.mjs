@@ -1,6 +1,7 @@
 // The table story: a GM, two players and a spectator, each in their own browser context, from
-// sign-up to chat that survives going offline, closing the page and a blocked WebSocket.
-// Four accounts (see the budget in support.mjs).
+// sign-up to chat that survives going offline, closing the page and a blocked WebSocket; in the
+// middle, two rounds of combat with dice (combat-story.mjs). Four accounts (see the budget in
+// support.mjs).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { request } from 'playwright-core';
@@ -8,6 +9,7 @@ import {
   BASE, PASSWORD, RUN, assertAccessible, assertNoProblems, chatLog, connected, connectionStatus, eventually,
   expectHeading, expectPath, heading, launch, newPerson, openPage, screenshot, signUp, storySteps, timesInChat,
 } from './support.mjs';
+import { combatStory, diceStory } from './combat-story.mjs';
 
 const campaignName = `The Sunken Road ${RUN}`;
 const sessionName = `Night one ${RUN}`;
@@ -186,6 +188,10 @@ step('the whisper is a notification for its recipient only: badge, list, mark al
     assert.equal(await bell(p.page).getAttribute('aria-label'), 'Notifications', `${p.name} has nothing unread`);
   }
 });
+
+// Their own steps: a dice or combat setup step that fails stops its own kind only, not the rest of the story.
+diceStory(storySteps(test, () => everyone ?? []), () => ({ gm, p1, p2, spectator, send }));
+combatStory(storySteps(test, () => everyone ?? []), () => ({ gm, p1, p2, spectator, send }));
 
 step('messages sent offline show at once and arrive exactly once after reconnecting', async () => {
   await p1.context.setOffline(true);

@@ -4,6 +4,7 @@ import type { Ack, Envelope } from '../lib/realtime/envelope';
 import type { ConnectionStatus } from '../lib/realtime/client';
 import ChatPanel from './ChatPanel.svelte';
 import { TableModel, type TableClient } from './table-model.svelte';
+import { FOUR_D6 } from './dice/test-rolls';
 
 /** A client double: records what the model sends, lets the test play the server's frames. */
 class FakeClient {
@@ -211,5 +212,36 @@ describe('ChatPanel', () => {
     expect(q('[role="log"]').textContent).toContain('sending…');
     client.emit({ type: 'ack', re: 'old-1', seq: 3, payload: { seq: 3, events: 1, duplicate: true } });
     expect(q('[role="log"]').textContent).not.toContain('before the reload');
+  });
+
+  it('shows an inline roll as a button with its total that shows the breakdown', () => {
+    render('player');
+    const text = 'I hit for [[4d6dl1]] damage';
+    client.emit({
+      id: 'ev:7',
+      type: 'chat.posted',
+      seq: 7,
+      payload: {
+        userId: 'u2',
+        displayName: 'Bob',
+        kind: 'ic',
+        text,
+        to: 'table',
+        rolls: [{ start: 10, end: 20, notation: '4d6dl1', result: FOUR_D6, text: '4d6dl1 → [6, 5, 3, ~1~] = 14' }],
+      },
+    });
+    const button = q<HTMLButtonElement>('[role="log"] button.inline-roll');
+    expect(button.textContent).toBe('Inline roll 4d6dl1: 14');
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    const breakdown = q<HTMLElement>(`[id="${button.getAttribute('aria-controls')}"]`);
+    expect(breakdown.hidden).toBe(true);
+    button.click();
+    flushSync();
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(breakdown.hidden).toBe(false);
+    expect(breakdown.textContent).toContain('4d6dl1 → [6, 5, 3, ~1~] = 14');
+    expect(q('[role="log"]').textContent).toContain('I hit for');
+    expect(q('[role="log"]').textContent).toContain('damage');
+    expect(q('[role="log"]').textContent).not.toContain('[[4d6dl1]]');
   });
 });

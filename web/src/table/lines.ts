@@ -2,6 +2,7 @@
 // of the protocol's frames, so that they are tested without a browser.
 import type { ConnectionStatus } from '../lib/realtime/client';
 import type { ChatPosted, Envelope, PresenceStatus, Role } from '../lib/realtime/envelope';
+import { inlineRollsOf, type InlineRoll } from './inline-rolls';
 
 export type ChatKind = ChatPosted['kind'];
 export type Recipients = ChatPosted['to'];
@@ -17,6 +18,8 @@ export interface ChatLine {
   text: string;
   to: Recipients;
   as?: string;
+  /** The server's rolls of the `[[...]]` spans in `text`. */
+  rolls?: InlineRoll[];
   /** Ours, not yet committed: `sending` while connected, `queued` while not; `sent` once acked, until its event arrives. */
   pending?: 'sending' | 'queued' | 'sent';
 }
@@ -33,6 +36,8 @@ export function lineOf(event: Envelope): ChatLine {
     to: p.to,
   };
   if (p.as) line.as = p.as;
+  const rolls = inlineRollsOf(p.rolls);
+  if (rolls.length > 0) line.rolls = rolls;
   return line;
 }
 

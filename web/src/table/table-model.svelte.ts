@@ -1,11 +1,16 @@
 // The live table's state, fed by the realtime client's frames: who is here, chat (committed and
-// optimistic lines), activity, typing, and the connection. The page only renders it and calls
-// its actions; tests drive it with a fake client.
+// optimistic lines), activity, typing, and the connection; the dice tray and the initiative tracker
+// have their own models on the same client. The page only renders it and calls its actions; tests
+// drive it with a fake client.
 import { humanMessage, isHearthError, type HearthError } from '../lib/errors';
 import type { ConnectionStatus, RealtimeClient } from '../lib/realtime/client';
 import type { Ack, Envelope, Page, PresenceStatus, PresenceUser, Role, WelcomePayload } from '../lib/realtime/envelope';
 import type { CurrentUser } from '../lib/tokens';
 import { isActivity, lineOf, mergeBySeq, type ChatKind, type ChatLine, type Recipients } from './lines';
+import { DiceModel } from './dice/dice-model.svelte';
+import { isGameEvent, shownOnFeed } from './game-activity';
+import { isEvent } from '../lib/realtime/envelope';
+import { CombatModel } from './combat/combat-model.svelte';
 
 export interface Seat {
   userId: string;
@@ -44,11 +49,17 @@ export class TableModel {
   private typingStop: ReturnType<typeof setTimeout> | null = null;
   private presenceSent: PresenceStatus = 'active';
 
+  readonly dice: DiceModel;
+  readonly combat: CombatModel;
+
   constructor(
     private readonly client: TableClient,
     readonly me: CurrentUser,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.dice = new DiceModel(client, me);
+    this.combat = new CombatModel(client, me);
+  }
 
   /** Display names by user id, from everyone seen at the table. */
   get names(): Map<string, string> {
@@ -56,6 +67,15 @@ export class TableModel {
     for (const s of this.seated) names.set(s.userId, s.displayName);
     for (const p of this.presence) names.set(p.userId, p.displayName);
     return names;
+  }
+
+  /** Who may own a player character: the GMs and players at the table (oneself included), by name. */
+  get players(): Seat[] {
+    const byId = new Map<string, Seat>([[this.me.userId, { ...this.me, role: this.role ?? 'player' }]]);
+    for (const s of [...this.seated, ...this.presence]) byId.set(s.userId, { userId: s.userId, displayName: s.displayName, role: s.role });
+    return [...byId.values()]
+      .filter((s) => s.role !== 'spectator')
+      .sort((a, b) => (a.role === b.role ? a.displayName.localeCompare(b.displayName) : a.role === 'player' ? -1 : 1));
   }
 
   /** Whom a whisper may go to: the others at the table, by name. */
@@ -83,10 +103,13 @@ export class TableModel {
       ['member.left', (f) => this.left(f)],
       ['presence_update', (f) => (this.presence = (f.payload as { users?: PresenceUser[] }).users ?? [])],
       ['typing', (f) => this.typing(f)],
+      ['*', (f) => this.gameEvent(f)],
       ['ack', (f) => this.acked(f)],
       ['error', (f) => this.refused(f)],
     ];
     for (const [type, h] of handlers) this.client.on(type, h);
+    const stopDice = this.dice.start();
+    const stopCombat = this.combat.start();
     const unsubscribe = this.client.onStatus((s) => {
       this.status = s;
       if (s.state === 'open') for (const l of this.pending) if (l.pending === 'queued') l.pending = 'sending';
@@ -104,6 +127,8 @@ export class TableModel {
     this.client.connect().catch(() => undefined); // a refusal shows in the status
     return () => {
       unsubscribe();
+      stopDice();
+      stopCombat();
       for (const [type, h] of handlers) this.client.off(type, h);
       if (this.typingStop) clearTimeout(this.typingStop);
       this.client.disconnect();
@@ -150,7 +175,8 @@ export class TableModel {
       const params: Record<string, unknown> = { limit: 50 };
       if (earlier) params.before = this.activityBefore;
       const page = await this.client.request<Page>('activity.feed', params);
-      this.activity = mergeBySeq(this.activity, page.items as (Envelope & { seq: number })[]);
+      const items = (page.items as (Envelope & { seq: number })[]).filter(shownOnFeed);
+      this.activity = mergeBySeq(this.activity, items);
       this.activityBefore = page.nextBefore;
     } catch (e) {
       if (earlier) this.alert = humanMessage(isHearthError(e) ? e : { code: 'E001', message: '' });
@@ -214,6 +240,11 @@ export class TableModel {
     const id = (f.payload as { userId: string }).userId;
     this.seated = this.seated.filter((s) => s.userId !== id);
     this.activity = mergeBySeq(this.activity, [f as Envelope & { seq: number }]);
+  }
+
+  /** Rolls and combat events go on the activity feed too, as the server's feed has them. */
+  private gameEvent(f: Envelope): void {
+    if (isEvent(f) && isGameEvent(f) && shownOnFeed(f)) this.activity = mergeBySeq(this.activity, [f]);
   }
 
   private typing(f: Envelope): void {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { NotificationsFeed, type FeedState } from './feed';
+import { NotificationsFeed, kindLabel, type FeedState } from './feed';
 
 class FakeEventSource {
   static instances: FakeEventSource[] = [];
@@ -112,5 +112,14 @@ describe('NotificationsFeed', () => {
     await vi.runAllTimersAsync();
     expect(FakeEventSource.instances[0]!.url).toBe('/sse/notifications?lastEventId=1');
     expect(calls.some((c) => c.path === '/api/realtime/ticket')).toBe(false);
+  });
+});
+
+describe('kindLabel', () => {
+  test('labels the kinds the client knows, turns included, and nothing for an unknown kind', () => {
+    expect(kindLabel('whisper')).toBe('Whisper');
+    expect(kindLabel('turn')).toBe('Combat turn');
+    expect(kindLabel('something_new')).toBeNull();
+    expect(kindLabel('toString')).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { backoffDelay } from '../realtime/backoff';
 
 export interface NotificationItem {
   seq: number;
-  kind: 'whisper' | 'announcement' | 'system' | string;
+  kind: 'whisper' | 'announcement' | 'turn' | 'system' | string;
   title: string;
   body: string;
   sessionId: string | null;
@@ -166,6 +166,18 @@ function parse(data: unknown): Frame | null {
   } catch {
     return null;
   }
+}
+
+const KIND_LABELS: Record<string, string> = {
+  whisper: 'Whisper',
+  announcement: 'Announcement',
+  turn: 'Combat turn',
+  system: 'From Hearth',
+};
+
+/** The small label over a notification; null for a kind this client does not know (it still shows). */
+export function kindLabel(kind: string): string | null {
+  return Object.hasOwn(KIND_LABELS, kind) ? KIND_LABELS[kind]! : null;
 }
 
 function toItem(frame: Frame): NotificationItem {

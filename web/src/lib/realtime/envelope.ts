@@ -70,6 +70,8 @@ export interface ChatPosted {
   text: string;
   to: 'table' | 'gms' | string[];
   as?: string;
+  /** Inline rolls: one per `[[...]]` span of `text` (see src/table/inline-rolls.ts). */
+  rolls?: unknown[];
 }
 
 /** The protocol this client speaks; a welcome with another number means the page must be updated. */
