@@ -39,6 +39,7 @@ function tokenSequence(...tokens: string[]): TokenSource & { signedOut: SignedOu
 
 const sseFetch = fakeFetch({
   'POST /api/realtime/ticket': () => ({ status: 200, body: { ticket: 'T1', expiresInSeconds: 30 } }),
+  'GET /api/sessions/s1/dice/probability?': () => ({ status: 200, body: { min: 1, max: 20, mean: 10.5, distribution: [], atLeast: 0.3 } }),
   'POST /api/sessions/s1/commands': (call) => {
     const id = (JSON.parse(call.body ?? '{}') as { id: string }).id;
     return { status: 200, body: { type: 'ack', re: id, seq: 21, events: 1 } };
@@ -403,6 +404,27 @@ describe('RealtimeClient: SSE fallback', () => {
     expect(FakeWebSocket.instances).toHaveLength(0);
     expect(FakeEventSource.instances[0]!.url).toBe('/sse/activity/s1');
     expect(sseFetch.calls).toEqual([]);
+  });
+
+  it('over SSE, receives dice and combat frames and reads them through their REST twins', async () => {
+    const c = client({ force: 'sse' });
+    const seen: string[] = [];
+    for (const type of ['dice.rolled', 'combat.turn_started', 'combat.view']) c.on(type, (f) => seen.push(f.type));
+    void c.connect();
+    await settle();
+    const es = FakeEventSource.instances[0]!;
+    es.accept();
+    es.deliver(welcomeFrame({ seq: 1 }));
+    await settle();
+    es.deliver({ id: 'ev:2', type: 'dice.rolled', seq: 2 });
+    es.deliver({ id: 'ev:3', type: 'combat.turn_started', seq: 3 });
+    es.deliver({ type: 'combat.view', payload: { encounter: {}, seq: 3 } });
+    expect(seen).toEqual(['dice.rolled', 'combat.turn_started', 'combat.view']);
+
+    const odds = c.request<{ atLeast: number }>('dice.probability', { expression: '1d20+5', atLeast: 20 });
+    await settle();
+    expect((await odds).atLeast).toBe(0.3);
+    expect(sseFetch.calls.at(-1)!.url).toBe('/api/sessions/s1/dice/probability?expression=1d20%2B5&atLeast=20');
   });
 
   it('counts a WebSocket that opens but never welcomes as failed', async () => {

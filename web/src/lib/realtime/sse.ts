@@ -33,9 +33,31 @@ export const SSE_EVENT_TYPES = [
   'heartbeat',
   'error',
   'message',
+  'dice.rolled',
+  'dice.hidden',
+  'combat.view',
+  // Every combat event (server: combat. + the core event record's name in snake_case).
+  ...[
+    'encounter_started', 'encounter_ended', 'checkpoint', 'undone', 'round_started', 'combatant_added',
+    'combatant_shown', 'combatant_removed', 'revealed', 'hp_revealed', 'initiative_determined', 'moved',
+    'turn_started', 'turn_ended', 'on_deck', 'turn_rewound', 'delayed', 're_entered', 'action_readied',
+    'ready_resolved', 'damaged', 'healed', 'temp_hp_granted', 'overridden', 'health_shown', 'death_save_due',
+    'death_save_rolled', 'death_saves_failed', 'stabilized', 'died', 'concentration_started',
+    'concentration_check_due', 'concentration_checked', 'concentration_ended', 'condition_applied',
+    'condition_expired', 'condition_ended', 'save_due', 'save_resolved', 'exhaustion_changed', 'effect_added',
+    'effect_removed', 'effect_triggered',
+  ].map((name) => `combat.${name}`),
 ];
 
 const HISTORY_ROUTES: Record<string, string> = { 'chat.history': 'chat', 'activity.feed': 'activity' };
+
+/** Table reads with a REST twin that takes the request's params as its query (docs/api.md). */
+const READ_ROUTES: Record<string, string> = {
+  'dice.log': 'dice',
+  'dice.stats': 'dice/stats',
+  'dice.probability': 'dice/probability',
+  'combat.view': 'encounter',
+};
 
 export class SseTransport implements Transport {
   readonly kind = 'sse' as const;
@@ -191,6 +213,11 @@ export class SseTransport implements Transport {
         if (v !== undefined && v !== null) query.set(key, String(v));
       }
       path = `/api/sessions/${sid}/${HISTORY_ROUTES[method]}`;
+    } else if (method in READ_ROUTES) {
+      for (const [key, v] of Object.entries(params ?? {})) {
+        if (v !== undefined && v !== null) query.set(key, String(v));
+      }
+      path = `/api/sessions/${sid}/${READ_ROUTES[method]}`;
     } else if (method === 'presence.list') {
       query.set('session', this.deps.sessionId);
       path = '/api/realtime/presence';
