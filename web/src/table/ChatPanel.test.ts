@@ -1,46 +1,9 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Ack, Envelope } from '../lib/realtime/envelope';
-import type { ConnectionStatus } from '../lib/realtime/client';
 import ChatPanel from './ChatPanel.svelte';
 import { TableModel, type TableClient } from './table-model.svelte';
 import { FOUR_D6 } from './dice/test-rolls';
-
-/** A client double: records what the model sends, lets the test play the server's frames. */
-class FakeClient {
-  handlers = new Map<string, Set<(f: Envelope) => void>>();
-  submitted: { id: string; type: string; payload: Record<string, unknown> }[] = [];
-  ephemerals: { type: string; payload: Record<string, unknown> }[] = [];
-  status: ConnectionStatus = { state: 'open', transport: 'websocket', latency: 5, retryAt: null, problem: null };
-  private n = 0;
-
-  connect = async () => undefined;
-  disconnect = () => undefined;
-  waiting: { id: string; type: string; frame: string; created: number }[] = [];
-  pending = async () => this.waiting;
-  request = async <T,>() => ({ items: [], nextBefore: null }) as T;
-  on = (type: string, h: (f: Envelope) => void) => {
-    if (!this.handlers.has(type)) this.handlers.set(type, new Set());
-    this.handlers.get(type)!.add(h);
-  };
-  off = (type: string, h: (f: Envelope) => void) => void this.handlers.get(type)?.delete(h);
-  onStatus = (l: (s: ConnectionStatus) => void) => {
-    l(this.status);
-    return () => undefined;
-  };
-  ephemeral = (type: string, payload: Record<string, unknown>) => void this.ephemerals.push({ type, payload });
-  submit = (type: string, payload: Record<string, unknown> = {}) => {
-    const id = `m-${++this.n}`;
-    this.submitted.push({ id, type, payload });
-    return { id, ack: new Promise<Ack>(() => undefined) };
-  };
-
-  emit(frame: Partial<Envelope> & { type: string }): void {
-    const f = { id: 'srv:1', payload: {}, ...frame } as Envelope;
-    for (const h of this.handlers.get(f.type) ?? []) h(f);
-    flushSync();
-  }
-}
+import { FakeTableClient } from './test-client';
 
 function welcome(role: string) {
   return {
@@ -67,11 +30,11 @@ function welcome(role: string) {
 
 let target: HTMLElement;
 let app: Record<string, unknown> | null = null;
-let client: FakeClient;
+let client: FakeTableClient;
 let model: TableModel;
 
-function render(role: string, waiting: FakeClient['waiting'] = []): void {
-  client = new FakeClient();
+function render(role: string, waiting: FakeTableClient['waiting'] = []): void {
+  client = new FakeTableClient();
   client.waiting = waiting;
   model = new TableModel(client as unknown as TableClient, { userId: 'u1', displayName: 'Ada' });
   model.start();

@@ -21,7 +21,9 @@ export class FakeTableClient {
 
   connect = async () => undefined;
   disconnect = () => undefined;
-  pending = async () => [] as { id: string; type: string; frame: string; created: number }[];
+  /** Commands the outbox holds from an earlier visit, as `pending()` reports them. */
+  waiting: { id: string; type: string; frame: string; created: number }[] = [];
+  pending = async () => this.waiting;
   request = async <T,>(method: string, params: Record<string, unknown> = {}): Promise<T> => {
     this.requests.push({ method, params });
     const answer = this.answers.get(method);
