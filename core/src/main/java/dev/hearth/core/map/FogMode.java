@@ -1,0 +1,7 @@
+package dev.hearth.core.map;
+
+/** What a fog operation does to its area. */
+public enum FogMode {
+    REVEAL,
+    HIDE
+}

@@ -1,0 +1,7 @@
+package dev.hearth.core.map;
+
+/** The shape of a scene's grid cells. */
+public enum GridKind {
+    SQUARE,
+    HEX
+}
