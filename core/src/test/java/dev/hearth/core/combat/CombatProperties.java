@@ -7,9 +7,8 @@ import dev.hearth.core.combat.CombatCommand.*;
 import dev.hearth.core.combat.CombatEvent.*;
 import dev.hearth.core.stream.Caller;
 import dev.hearth.core.stream.Decision;
-import java.lang.reflect.RecordComponent;
+import dev.hearth.core.testing.Strings;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -191,7 +190,7 @@ class CombatProperties {
                 if (!CombatVisibility.of(r.event(), r.before()).allows(viewer.userId(), viewer.role())) {
                     continue;
                 }
-                assertThat(strings(r.event())).as("%s sees %s", viewer.userId(), r.event())
+                assertThat(Strings.of(r.event())).as("%s sees %s", viewer.userId(), r.event())
                         .noneMatch(hidden::contains);
                 exactHpIsTheirs(r, viewer);
             }
@@ -200,7 +199,7 @@ class CombatProperties {
             Set<String> hidden = hiddenIds(state, state);
             for (Caller viewer : VIEWERS) {
                 EncounterView view = EncounterView.of(state, viewer.userId(), viewer.role());
-                assertThat(strings(view)).as("%s's view", viewer.userId()).noneMatch(hidden::contains);
+                assertThat(Strings.of(view)).as("%s's view", viewer.userId()).noneMatch(hidden::contains);
                 for (var c : view.order()) {
                     Combatant real = state.combatant(c.id()).orElseThrow();
                     boolean may = real.hpPublic() || real.ownedBy(viewer.userId());
@@ -244,35 +243,5 @@ class CombatProperties {
                 .flatMap(c -> java.util.stream.Stream.concat(java.util.stream.Stream.of(c.id()),
                         c.members().stream().map(Creature::id)))
                 .collect(Collectors.toSet());
-    }
-
-    /** Every string anywhere inside a value: records, collections, maps, optionals. */
-    static List<String> strings(Object value) {
-        List<String> out = new ArrayList<>();
-        collect(value, out);
-        return out;
-    }
-
-    private static void collect(Object value, List<String> out) {
-        switch (value) {
-            case null -> { }
-            case String s -> out.add(s);
-            case Optional<?> o -> o.ifPresent(v -> collect(v, out));
-            case Collection<?> c -> c.forEach(v -> collect(v, out));
-            case Map<?, ?> m -> m.forEach((k, v) -> {
-                collect(k, out);
-                collect(v, out);
-            });
-            case Record r -> {
-                for (RecordComponent component : r.getClass().getRecordComponents()) {
-                    try {
-                        collect(component.getAccessor().invoke(r), out);
-                    } catch (ReflectiveOperationException e) {
-                        throw new AssertionError(e);
-                    }
-                }
-            }
-            default -> { }
-        }
     }
 }

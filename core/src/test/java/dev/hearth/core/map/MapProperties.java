@@ -6,6 +6,7 @@ import dev.hearth.core.access.Role;
 import dev.hearth.core.map.MapEvent.*;
 import dev.hearth.core.stream.Caller;
 import dev.hearth.core.stream.Decision;
+import dev.hearth.core.testing.Strings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hearth.core.access.Role;
 import dev.hearth.core.map.MapEvent.*;
+import dev.hearth.core.testing.Strings;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.hearth.core.map;
+package dev.hearth.core.testing;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every string anywhere inside a value (records, collections, maps, optionals): ids a leak would show. */
-final class Strings {
+/**
+ * Every string anywhere inside a value (records, collections, maps, optionals): the ids a leak would
+ * show. The redaction properties of combat and the map search what players receive with it.
+ */
+public final class Strings {
 
     private Strings() {}
 
-    static List<String> of(Object value) {
+    public static List<String> of(Object value) {
         List<String> out = new ArrayList<>();
         collect(value, out);
         return out;
