@@ -98,6 +98,8 @@ final class Routes {
         routes.get("/api/realtime/activity", tables::activity);
         routes.post("/api/realtime/cursor", tables::cursor);
         routes.post("/api/realtime/draw", tables::draw);
+        routes.post("/api/realtime/ruler", tables::ruler);
+        routes.post("/api/realtime/ping", tables::ping);
         routes.get("/api/realtime/presence", tables::presence);
         routes.get("/api/sessions/{id}/chat", tables::chat);
         routes.get("/api/sessions/{id}/activity", tables::feed);
@@ -105,6 +107,7 @@ final class Routes {
         routes.get("/api/sessions/{id}/dice/stats", tables::diceStats);
         routes.get("/api/sessions/{id}/dice/probability", tables::probability);
         routes.get("/api/sessions/{id}/encounter", tables::encounter);
+        routes.get("/api/sessions/{id}/map", tables::map);
         routes.get("/api/notifications", notifications::list);
         routes.post("/api/notifications/read", notifications::markRead);
         webSockets.addTo(routes);

@@ -14,7 +14,8 @@ import java.util.Optional;
  * event becomes {@link Delivery deliveries}, each for one {@link Audience}:
  *
  * <ul>
- *   <li>{@link Audience#GMS} get the event as recorded, always;
+ *   <li>{@link Audience#GMS} get the event as recorded, always, and the effect of an undo, a redo
+ *       or a clear as objects shown and hidden ({@link #forGms});
  *   <li>{@link Audience#OTHERS} (players and spectators; all see the same map) get a translation
  *       built only from what they may see before and after the event ({@link #visible}): the event
  *       itself when everything it carries is visible on both sides; nothing when nothing of it is;
@@ -69,12 +70,48 @@ public final class MapVisibility {
     /** What each audience receives of an event, judged on the states just before and after it. */
     public static List<Delivery> of(MapEvent event, MapState before, MapState after) {
         List<Delivery> out = new ArrayList<>();
-        if (!(event instanceof SceneShown || event instanceof ObjectsShown || event instanceof ObjectsHidden)) {
-            out.add(new Delivery(Audience.GMS, event));
+        for (MapEvent e : forGms(event, before, after)) {
+            out.add(new Delivery(Audience.GMS, e));
         }
         for (MapEvent e : forOthers(event, before, after)) {
             out.add(new Delivery(Audience.OTHERS, e));
         }
+        return out;
+    }
+
+    /**
+     * The events for GMs, in order: the event as recorded, and after an undo, a redo or a clear the
+     * drawings it brought back ({@link ObjectsShown}) and took away ({@link ObjectsHidden}). What
+     * those did follows from each user's history, which no client holds; so every client learns
+     * their effect the same way, as objects shown and hidden.
+     */
+    public static List<MapEvent> forGms(MapEvent event, MapState before, MapState after) {
+        return switch (event) {
+            case SceneShown e -> List.of();
+            case ObjectsShown e -> List.of();
+            case ObjectsHidden e -> List.of();
+            case DrawingUndone e -> withEffect(e, e.sceneId(), before, after);
+            case DrawingRedone e -> withEffect(e, e.sceneId(), before, after);
+            case CanvasCleared e -> withEffect(e, e.sceneId(), before, after);
+            default -> List.of(event);
+        };
+    }
+
+    private static List<MapEvent> withEffect(MapEvent event, String sceneId, MapState before, MapState after) {
+        List<MapEvent> out = new ArrayList<>();
+        out.add(event);
+        before.scene(sceneId).ifPresent(b -> after.scene(sceneId).ifPresent(a -> {
+            Map<String, Drawing> was = byId(b.canvas().drawings());
+            Map<String, Drawing> is = byId(a.canvas().drawings());
+            out.addAll(changes(sceneId, List.of(), is.values().stream().filter(d -> !was.containsKey(d.id())).toList(),
+                    List.of(), was.keySet().stream().filter(id -> !is.containsKey(id)).sorted().toList()));
+        }));
+        return out;
+    }
+
+    private static Map<String, Drawing> byId(List<Drawing> drawings) {
+        Map<String, Drawing> out = new java.util.LinkedHashMap<>();
+        drawings.forEach(d -> out.put(d.id(), d));
         return out;
     }
 
@@ -198,12 +235,6 @@ public final class MapVisibility {
 
     /** The drawings others see, by id, bottom to top. */
     private static Map<String, Drawing> visibleDrawings(Scene scene) {
-        Map<String, Drawing> out = new java.util.LinkedHashMap<>();
-        for (Drawing d : scene.canvas().drawings()) {
-            if (visible(scene, d)) {
-                out.put(d.id(), d);
-            }
-        }
-        return out;
+        return byId(scene.canvas().drawings().stream().filter(d -> visible(scene, d)).toList());
     }
 }

@@ -6,6 +6,11 @@ import dev.hearth.core.combat.CombatCommand;
 import dev.hearth.core.combat.CombatContext;
 import dev.hearth.core.combat.CombatEvent;
 import dev.hearth.core.combat.Encounter;
+import dev.hearth.core.map.MapContext;
+import dev.hearth.core.map.MapEvent;
+import dev.hearth.core.map.MapRules;
+import dev.hearth.core.map.MapState;
+import dev.hearth.core.map.MapVisibility;
 import dev.hearth.core.stream.Caller;
 import dev.hearth.core.stream.CommandContext;
 import dev.hearth.core.stream.Decision;
@@ -19,17 +24,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rules of a game session's table: chat (with inline rolls), dice, combat, and who is seated.
- * Later issues add the map.
+ * The rules of a game session's table: chat (with inline rolls), dice, combat, the shared map, and
+ * who is seated.
  *
  * <p>Dice are drawn in decide from the context's generator and recorded in the events; apply never
  * rolls. Combat is decided by {@link dev.hearth.core.combat.Combat}; each of its events is wrapped
  * with its visibility, judged on the encounter just before that event (the events of one command
- * are folded one at a time), and the wrapper keeps it for ever.
+ * are folded one at a time), and the wrapper keeps it for ever. Map events are kept the same way
+ * with what GMs and what everyone else receive of them ({@link MapVisibility}), judged on the map
+ * just before and after each.
  */
 public final class Table implements Domain<TableState, TableCommand, TableEvent> {
 
     private final Combat combat = new Combat();
+    private final MapRules map = new MapRules();
 
     @Override
     public TableState initial() {
@@ -69,6 +77,7 @@ public final class Table implements Domain<TableState, TableCommand, TableEvent>
                 }
             };
             case TableCommand.Combat c -> combat(state, c.command(), context);
+            case TableCommand.Map m -> map(state, m, context);
             // Idempotent: arriving twice or leaving when not seated records nothing.
             case TableCommand.Arrive arrive -> state.seated().containsKey(caller.userId())
                     ? Decision.accept()
@@ -89,6 +98,7 @@ public final class Table implements Domain<TableState, TableCommand, TableEvent>
             case TableEvent.DiceRolled rolled -> state;
             case TableEvent.DiceHidden hidden -> state;
             case TableEvent.CombatHappened happened -> state.withEncounter(combat.apply(state.encounter(), happened.event()));
+            case TableEvent.MapHappened happened -> state.withMap(map.apply(state.map(), happened.event()));
         };
     }
 
@@ -114,6 +124,7 @@ public final class Table implements Domain<TableState, TableCommand, TableEvent>
             };
             case TableEvent.DiceHidden hidden -> Visibility.only(hidden.userId());
             case TableEvent.CombatHappened happened -> happened.visibility();
+            case TableEvent.MapHappened happened -> happened.forOthers().isEmpty() ? GMS : Visibility.EVERYONE;
         };
     }
 
@@ -129,6 +140,27 @@ public final class Table implements Domain<TableState, TableCommand, TableEvent>
                     events.add(new TableEvent.CombatHappened(context.caller().userId(), event,
                             combat.visibility(event, before)));
                     before = combat.apply(before, event);
+                }
+                yield new Decision.Accepted<>(events);
+            }
+        };
+    }
+
+    private Decision<TableEvent> map(TableState state, TableCommand.Map command, CommandContext context) {
+        Caller caller = context.caller();
+        // Whose turn it is, the table knows from the encounter; the map asks only when moves wait for turns.
+        boolean callersTurn = state.encounter().active()
+                && state.encounter().currentCombatant().filter(c -> c.ownedBy(caller.userId())).isPresent();
+        return switch (map.decide(state.map(), command.command(), new MapContext(caller, context.now(), callersTurn))) {
+            case Decision.Rejected<MapEvent> r -> Decision.reject(r.rejection());
+            case Decision.Accepted<MapEvent> a -> {
+                List<TableEvent> events = new ArrayList<>(a.events().size());
+                MapState before = state.map();
+                for (MapEvent event : a.events()) {
+                    MapState after = map.apply(before, event);
+                    events.add(new TableEvent.MapHappened(caller.userId(), event,
+                            MapVisibility.forGms(event, before, after), MapVisibility.forOthers(event, before, after)));
+                    before = after;
                 }
                 yield new Decision.Accepted<>(events);
             }

@@ -2,6 +2,7 @@ package dev.hearth.core.table;
 
 import dev.hearth.core.access.Permission;
 import dev.hearth.core.combat.CombatCommand;
+import dev.hearth.core.map.MapCommand;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -56,6 +57,37 @@ public sealed interface TableCommand {
         @Override
         public Permission permission() {
             return Permission.COMBAT;
+        }
+    }
+
+    /**
+     * A command for the shared map. The permission is the coarse gate (spectators have none of
+     * these); the map's rules then say which token, layer and place each role may touch.
+     */
+    record Map(MapCommand command) implements TableCommand {
+        public Map {
+            Objects.requireNonNull(command, "command");
+        }
+
+        @Override
+        public Permission permission() {
+            return switch (command) {
+                case MapCommand.EditToken c -> Permission.MOVE_TOKEN;
+                case MapCommand.Draw c -> Permission.DRAW;
+                case MapCommand.Erase c -> Permission.DRAW;
+                case MapCommand.UndoDrawing c -> Permission.DRAW;
+                case MapCommand.RedoDrawing c -> Permission.DRAW;
+                case MapCommand.ClearCanvas c -> Permission.CLEAR_CANVAS;
+                case MapCommand.ChangeFog c -> Permission.MANAGE_FOG;
+                case MapCommand.ResetFog c -> Permission.MANAGE_FOG;
+                case MapCommand.CreateScene c -> Permission.MANAGE_MAP;
+                case MapCommand.UpdateScene c -> Permission.MANAGE_MAP;
+                case MapCommand.DeleteScene c -> Permission.MANAGE_MAP;
+                case MapCommand.ActivateScene c -> Permission.MANAGE_MAP;
+                case MapCommand.SetMoveRule c -> Permission.MANAGE_MAP;
+                case MapCommand.CreateToken c -> Permission.MANAGE_MAP;
+                case MapCommand.DeleteToken c -> Permission.MANAGE_MAP;
+            };
         }
     }
 

@@ -3,6 +3,7 @@ package dev.hearth.core.table;
 import dev.hearth.core.access.Role;
 import dev.hearth.core.combat.CombatEvent;
 import dev.hearth.core.dice.RollResult;
+import dev.hearth.core.map.MapEvent;
 import dev.hearth.core.stream.Visibility;
 import java.util.List;
 import java.util.Objects;
@@ -72,6 +73,31 @@ public sealed interface TableEvent {
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(event, "event");
             Objects.requireNonNull(visibility, "visibility");
+        }
+    }
+
+    /**
+     * Something happened on the shared map.
+     *
+     * @param userId who sent the command that caused it
+     * @param forGms what GMs receive of it: the event, and for an undo, a redo or a clear, the
+     *     drawings it showed and hid ({@link dev.hearth.core.map.MapVisibility})
+     * @param forOthers what players and spectators receive instead, possibly nothing: decided when it
+     *     was recorded, from the map just before and after it, and kept with it, so replay never
+     *     recomputes what a player was shown
+     */
+    record MapHappened(String userId, MapEvent event, List<MapEvent> forGms, List<MapEvent> forOthers)
+            implements TableEvent {
+        public MapHappened {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(event, "event");
+            forGms = List.copyOf(forGms);
+            forOthers = List.copyOf(forOthers);
+        }
+
+        /** What a member with this role receives of it. */
+        public List<MapEvent> seenBy(Role role) {
+            return role == Role.GM ? forGms : forOthers;
         }
     }
 

@@ -21,6 +21,7 @@ import dev.hearth.server.auth.Identity;
 import dev.hearth.server.realtime.codec.CombatCodec;
 import dev.hearth.server.realtime.codec.GameJson;
 import dev.hearth.server.realtime.codec.InboxCodec;
+import dev.hearth.server.realtime.codec.MapCodec;
 import dev.hearth.server.realtime.codec.SystemCodec;
 import dev.hearth.server.realtime.codec.TableCodec;
 import dev.hearth.server.realtime.outbox.Outbox;
@@ -95,7 +96,8 @@ public final class Realtime implements AutoCloseable {
         this.identities = identities;
         this.httpLimits = new HttpRateLimits(settings);
         this.campaigns = campaigns;
-        TableCodec tableCodec = new TableCodec(json, new CombatCodec(GameJson.mapper()));
+        ObjectMapper game = GameJson.mapper();
+        TableCodec tableCodec = new TableCodec(json, new CombatCodec(game), new MapCodec(game));
         Table table = new Table();
         InboxDelivery delivery = new InboxDelivery((userId, s) -> inbox(userId).submit(s), timers);
         ChatNotifier notifier = new ChatNotifier(campaigns, this::roster, delivery);

@@ -6,6 +6,7 @@ import dev.hearth.server.auth.Identity;
 import dev.hearth.server.http.ErrorBody;
 import dev.hearth.server.http.ErrorCode;
 import dev.hearth.server.http.Outcome;
+import dev.hearth.server.realtime.codec.MapCodec;
 import dev.hearth.server.realtime.protocol.Inbound;
 import dev.hearth.server.realtime.stream.Resume;
 import java.util.List;
@@ -102,6 +103,7 @@ public final class SessionChannel implements Channel {
             }
             case "dice.probability" -> Optional.of(probability(params));
             case "combat.view" -> Optional.of(tables.encounter(current(c)));
+            case MapCodec.VIEW -> Optional.of(tables.map(current(c)));
             default -> null;
         });
     }

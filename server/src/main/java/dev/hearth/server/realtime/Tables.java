@@ -32,6 +32,7 @@ import dev.hearth.server.realtime.table.PresenceStatus;
 import dev.hearth.server.realtime.table.Room;
 import dev.hearth.store.campaigns.CampaignStore;
 import dev.hearth.store.campaigns.GameSession;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -156,8 +157,8 @@ public final class Tables {
 
     /**
      * A page of the table's history as the seat may see it, newest last: chat lines ({@code chat})
-     * or the activity feed ({@code activity}: arrivals, leaves, announcements, and later rolls,
-     * turns and map changes), before {@code beforeSeq}.
+     * or the activity feed ({@code activity}: arrivals, leaves, announcements, rolls and combat; not
+     * map changes), before {@code beforeSeq}.
      */
     public ObjectNode history(Seat seat, String feed, long beforeSeq, int limit) {
         StreamActor<TableState, TableCommand, TableEvent> actor = registry.actor(seat.sessionId());
@@ -168,8 +169,10 @@ public final class Tables {
             }
             Committed c = actor.committedOf(stored);
             boolean visible = c.visibility().allows(seat.caller().userId(), seat.role());
-            boolean onFeed = chat || !TableCodec.CHAT_POSTED.equals(c.type()) || announcement(c);
-            return visible && onFeed ? Optional.of(c.frame()) : Optional.empty();
+            // Map changes stay off the activity feed: every token step would bury the story.
+            boolean onFeed = chat || (!TableCodec.CHAT_POSTED.equals(c.type()) || announcement(c))
+                    && !TableCodec.MAP_CHANGED.equals(c.type());
+            return visible && onFeed ? Optional.of(c.frameFor(seat.role())) : Optional.empty();
         });
     }
 
@@ -197,14 +200,27 @@ public final class Tables {
         return result;
     }
 
+    /** {@code map.view}: {@code {map, seq}}, the map as the seat may see it, from the committed state. */
+    public ObjectNode map(Seat seat) {
+        return registry.actor(seat.sessionId()).read(r -> {
+            ObjectNode result = frames.object();
+            result.set("map", codec.mapView(r.state(), seat.caller()));
+            result.put("seq", r.seq());
+            return result;
+        }).join().orElseThrow(() -> new StreamUnavailableException(seat.sessionId()));
+    }
+
     private boolean announcement(Committed c) {
         return pages.parse(c.frame()).path("payload").path("kind").asText().equals("announcement");
     }
 
 
+    /** The most points one ruler may have: a path of a few waypoints, not a drawing. */
+    private static final int MAX_RULER_POINTS = 20;
+
     public boolean isEphemeral(String type) {
         return switch (type) {
-            case Types.CURSOR_MOVE, Types.TYPING, Types.PRESENCE_UPDATE, Types.DRAW_PREVIEW -> true;
+            case Types.CURSOR_MOVE, Types.TYPING, Types.PRESENCE_UPDATE, Types.DRAW_PREVIEW, Types.RULER, Types.PING -> true;
             default -> false;
         };
     }
@@ -256,7 +272,52 @@ public final class Tables {
                     return Optional.of(invalid("points", "A drawing preview has 'points' (at most 2000 finite numbers,"
                             + " x and y in turn), and may have 'color' (#rrggbb) and 'width' (0.5-64)."));
                 }
-                room.drawPreview(userId, stroke.get());
+                String layer = p.path("layer").asText("drawings");
+                if (!List.of("drawings", "map", "gm").contains(layer)) {
+                    return Optional.of(invalid("layer", "'layer' is drawings, map or gm."));
+                }
+                if (!layer.equals("drawings")) {
+                    Optional<ErrorBody> gm = denial(seat.role(), Permission.MANAGE_MAP);
+                    if (gm.isPresent()) {
+                        return gm;
+                    }
+                }
+                room.drawPreview(userId, stroke.get(), layer.equals("gm"));
+            }
+            case Types.RULER, Types.PING -> {
+                Optional<ErrorBody> denied = denial(seat.role(), Permission.DRAW)
+                        .or(() -> p.path("private").asBoolean(false) ? denial(seat.role(), Permission.MANAGE_MAP)
+                                : Optional.empty());
+                if (denied.isPresent()) {
+                    return denied;
+                }
+                JsonNode scene = p.get("scene");
+                if (scene == null || !scene.isTextual() || scene.asText().isEmpty() || scene.asText().length() > 64) {
+                    return Optional.of(invalid("scene", "'scene' is the id of the scene, at most 64 characters."));
+                }
+                ObjectNode mark = frames.object().put("scene", scene.asText());
+                boolean gmsOnly = p.path("private").asBoolean(false);
+                if (type.equals(Types.PING)) {
+                    if (!finite(p.get("x")) || !finite(p.get("y"))) {
+                        return Optional.of(invalid("x", "'x' and 'y' are finite numbers."));
+                    }
+                    room.ping(userId, mark.put("x", p.get("x").asDouble()).put("y", p.get("y").asDouble()), gmsOnly);
+                } else {
+                    JsonNode points = p.get("points");
+                    if (points == null || !points.isArray() || points.size() % 2 != 0
+                            || points.size() == 2 || points.size() > 2 * MAX_RULER_POINTS) {
+                        return Optional.of(invalid("points", "A ruler has 'points': none (to clear it) or 2-"
+                                + MAX_RULER_POINTS + " points, x and y in turn."));
+                    }
+                    ArrayNode copy = mark.putArray("points");
+                    for (JsonNode n : points) {
+                        if (!finite(n)) {
+                            return Optional.of(invalid("points", "A ruler's points are finite numbers."));
+                        }
+                        copy.add(n.asDouble());
+                    }
+                    room.ruler(userId, mark, gmsOnly);
+                }
             }
             default -> {
                 return Optional.of(invalid("type", "Not an ephemeral message: " + type));

@@ -1,12 +1,8 @@
 package dev.hearth.server.realtime.codec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hearth.core.combat.CombatCommand;
@@ -102,53 +98,8 @@ public final class CombatCodec {
         try {
             return game.treeToValue(payload, cls);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw refusal(e);
+            throw GameJson.refusal(e);
         }
-    }
-
-    /** Names the first field on the path of the failure (or, for a missing one, the field the record asked for). */
-    private static CommandFormatException refusal(Exception e) {
-        String field = "payload";
-        String reason = "it is not valid";
-        if (e instanceof JsonMappingException m) {
-            StringBuilder path = new StringBuilder();
-            for (JsonMappingException.Reference ref : m.getPath()) {
-                if (ref.getFieldName() != null) {
-                    path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    path.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            if (!path.isEmpty()) {
-                field = path.toString();
-            }
-            java.util.regex.Matcher missing = java.util.regex.Pattern.compile("creator property '(\\w+)'")
-                    .matcher(String.valueOf(m.getOriginalMessage()));
-            if (missing.find()) {
-                String name = missing.group(1);
-                String at = path.toString();
-                field = at.isEmpty() ? name : at.equals(name) || at.endsWith("." + name) ? at : at + "." + name;
-                reason = "it is required";
-            } else if (m instanceof ValueInstantiationException v && v.getCause() != null) {
-                Throwable cause = v.getCause();
-                if (cause instanceof NullPointerException && cause.getMessage() != null
-                        && cause.getMessage().matches("[A-Za-z]+")) {
-                    field = cause.getMessage();
-                    reason = "it is required";
-                } else {
-                    reason = cause.getMessage() == null ? reason : cause.getMessage();
-                }
-            } else if (m instanceof InvalidFormatException f && f.getOriginalMessage() != null
-                    && f.getOriginalMessage().contains("one of ")) {
-                reason = "it must be " + f.getOriginalMessage().substring(f.getOriginalMessage().indexOf("one of "));
-            } else if (m instanceof InvalidTypeIdException) {
-                field = field.equals("payload") ? "kind" : field + ".kind";
-                reason = "its 'kind' is missing or unknown";
-            } else {
-                reason = "it has the wrong type or is missing";
-            }
-        }
-        return new CommandFormatException(field, "'" + field + "' is not valid: " + reason + ".");
     }
 
     // ---------------------------------------------------------------- state and views

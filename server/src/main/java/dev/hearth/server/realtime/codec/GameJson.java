@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,12 +25,21 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.type.ReferenceType;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.hearth.core.combat.Duration;
 import dev.hearth.core.combat.SaveInput;
+import dev.hearth.core.map.DrawingOp;
+import dev.hearth.core.map.FogArea;
+import dev.hearth.core.map.Shape;
+import dev.hearth.core.map.Token;
+import dev.hearth.core.map.TokenChange;
+import dev.hearth.server.realtime.stream.CommandFormatException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,8 +51,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The JSON of the game's plain records (combat commands and events, the encounter and its views,
- * dice results), by Jackson's record support with a few house rules, so that the many combat
+ * The JSON of the game's plain records (combat and map commands and events, the encounter, the map
+ * and their views, dice results), by Jackson's record support with a few house rules, so that the many combat
  * records need no hand-written codec and a new one is on the wire as soon as it exists:
  *
  * <ul>
@@ -51,8 +61,10 @@ import java.util.stream.Collectors;
  *       0, a missing boolean as false, which the rules then judge; a missing string or enum is refused);
  *   <li>enums as lower-case strings ({@code "fire"}, {@code "monster_group"}), as values and as map
  *       keys; anything else is refused, naming the values allowed;
- *   <li>the sealed {@link Duration} and {@link SaveInput} carry a {@code kind}: the snake_case name of
- *       the record ({@code "until_end_of_next_turn"}, {@code "rolled"});
+ *   <li>the sealed {@link Duration}, {@link SaveInput}, and the map's {@link TokenChange}, {@link Shape},
+ *       {@link FogArea} and {@link DrawingOp} carry a {@code kind}: the snake_case name of the record
+ *       ({@code "until_end_of_next_turn"}, {@code "rolled"}, {@code "position"}, {@code "freehand"});
+ *   <li>a map {@link Token} is flat, its stamps beside it ({@link TokenJson});
  *   <li>unknown fields are ignored, as in every command payload.
  * </ul>
  */
@@ -85,10 +97,13 @@ public final class GameJson {
                 return type.getRawClass() == Optional.class ? new AbsentAsEmpty(deserializer) : deserializer;
             }
         });
-        module.setMixInAnnotation(Duration.class, Kinded.class);
-        module.setMixInAnnotation(SaveInput.class, Kinded.class);
+        module.addSerializer(Token.class, new TokenJson.Writer());
+        module.addDeserializer(Token.class, new TokenJson.Reader());
+        List<Class<?>> kinded = List.of(Duration.class, SaveInput.class, TokenChange.class, Shape.class, FogArea.class,
+                DrawingOp.class);
+        kinded.forEach(sealed -> module.setMixInAnnotation(sealed, Kinded.class));
         List<NamedType> kinds = new ArrayList<>();
-        for (Class<?> sealed : List.of(Duration.class, SaveInput.class)) {
+        for (Class<?> sealed : kinded) {
             for (Class<?> sub : sealed.getPermittedSubclasses()) {
                 kinds.add(new NamedType(sub, snakeCase(sub.getSimpleName())));
             }
@@ -140,6 +155,54 @@ public final class GameJson {
             }
         }
         return out;
+    }
+
+    /**
+     * A command Jackson could not read, as a refusal naming the first field on the path of the
+     * failure (or, for a missing one, the field the record asked for).
+     */
+    static CommandFormatException refusal(Exception e) {
+        String field = "payload";
+        String reason = "it is not valid";
+        if (e instanceof JsonMappingException m) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            if (!path.isEmpty()) {
+                field = path.toString();
+            }
+            java.util.regex.Matcher missing = java.util.regex.Pattern.compile("creator property '(\\w+)'")
+                    .matcher(String.valueOf(m.getOriginalMessage()));
+            if (missing.find()) {
+                String name = missing.group(1);
+                String at = path.toString();
+                field = at.isEmpty() ? name : at.equals(name) || at.endsWith("." + name) ? at : at + "." + name;
+                reason = "it is required";
+            } else if (m instanceof ValueInstantiationException v && v.getCause() != null) {
+                Throwable cause = v.getCause();
+                if (cause instanceof NullPointerException && cause.getMessage() != null
+                        && cause.getMessage().matches("[A-Za-z]+")) {
+                    field = cause.getMessage();
+                    reason = "it is required";
+                } else {
+                    reason = cause.getMessage() == null ? reason : cause.getMessage();
+                }
+            } else if (m instanceof InvalidFormatException f && f.getOriginalMessage() != null
+                    && f.getOriginalMessage().contains("one of ")) {
+                reason = "it must be " + f.getOriginalMessage().substring(f.getOriginalMessage().indexOf("one of "));
+            } else if (m instanceof InvalidTypeIdException) {
+                field = field.equals("payload") ? "kind" : field + ".kind";
+                reason = "its 'kind' is missing or unknown";
+            } else {
+                reason = "it has the wrong type or is missing";
+            }
+        }
+        return new CommandFormatException(field, "'" + field + "' is not valid: " + reason + ".");
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")

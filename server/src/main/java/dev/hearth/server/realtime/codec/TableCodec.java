@@ -8,6 +8,8 @@ import dev.hearth.core.access.Role;
 import dev.hearth.core.combat.Encounter;
 import dev.hearth.core.combat.EncounterView;
 import dev.hearth.core.dice.RollResult;
+import dev.hearth.core.map.MapState;
+import dev.hearth.core.map.MapView;
 import dev.hearth.core.stream.Caller;
 import dev.hearth.core.stream.Domain;
 import dev.hearth.core.table.Audience;
@@ -41,16 +43,20 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
     public static final String DICE_ROLL = "dice.roll";
     public static final String DICE_ROLLED = "dice.rolled";
     public static final String DICE_HIDDEN = "dice.hidden";
+    public static final String MAP_CHANGED = MapCodec.CHANGED;
 
     private final ObjectMapper json;
     private final CombatCodec combat;
+    private final MapCodec map;
     private final Set<String> commandTypes;
 
-    public TableCodec(ObjectMapper json, CombatCodec combat) {
+    public TableCodec(ObjectMapper json, CombatCodec combat, MapCodec map) {
         this.json = json;
         this.combat = combat;
+        this.map = map;
         Set<String> types = new java.util.LinkedHashSet<>(List.of(CHAT_POST, DICE_ROLL));
         types.addAll(combat.commandTypes());
+        types.addAll(map.commandTypes());
         this.commandTypes = java.util.Collections.unmodifiableSet(types);
     }
 
@@ -67,11 +73,15 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
             case TableEvent.DiceRolled r -> DICE_ROLLED;
             case TableEvent.DiceHidden h -> DICE_HIDDEN;
             case TableEvent.CombatHappened c -> combat.eventType(c.event());
+            case TableEvent.MapHappened m -> MAP_CHANGED;
         };
     }
 
     @Override
     public ObjectNode eventPayload(TableEvent event) {
+        if (event instanceof TableEvent.MapHappened m) {
+            return map.payload(m);
+        }
         ObjectNode node = json.createObjectNode();
         node.put("userId", event.userId());
         switch (event) {
@@ -105,6 +115,7 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
                 node.put("expression", h.expression());
             }
             case TableEvent.CombatHappened c -> node.setAll(combat.payload(c.event()));
+            case TableEvent.MapHappened m -> throw new IllegalStateException("written above");
             case TableEvent.MemberArrived a -> {
                 node.put("displayName", a.displayName());
                 node.put("role", a.role().id());
@@ -114,9 +125,18 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
         return node;
     }
 
-    /** The wire payload and, for combat, the visibility recorded with the event. */
+    /** Players and spectators receive a map event as translated for them when it was recorded. */
+    @Override
+    public Optional<ObjectNode> eventPayload(TableEvent event, Role role) {
+        return event instanceof TableEvent.MapHappened m && role != Role.GM ? map.othersPayload(m) : Optional.empty();
+    }
+
+    /** The wire payload and, for combat, the visibility recorded with the event; for the map, both audiences' changes. */
     @Override
     public ObjectNode logPayload(TableEvent event) {
+        if (event instanceof TableEvent.MapHappened m) {
+            return map.logPayload(m);
+        }
         ObjectNode node = eventPayload(event);
         if (event instanceof TableEvent.CombatHappened c) {
             node.set("visibility", combat.visibility(c.visibility()));
@@ -131,6 +151,7 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
                     combat.readVisibility(p.path("visibility")));
         }
         return switch (type) {
+            case MAP_CHANGED -> map.decodeEvent(p);
             case CHAT_POSTED -> new TableEvent.ChatPosted(p.path("userId").asText(), p.path("displayName").asText(),
                     ChatKind.byId(p.path("kind").asText()).orElseThrow(), p.path("text").asText(),
                     readAudience(p.get("to")), Fields.optionalText(p, "as"), readRolls(p.path("rolls")));
@@ -173,13 +194,16 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
         if (combat.commandTypes().contains(type)) {
             return new TableCommand.Combat(combat.decodeCommand(type, p));
         }
+        if (map.commandTypes().contains(type)) {
+            return new TableCommand.Map(map.decodeCommand(type, p));
+        }
         if (DICE_ROLL.equals(type)) {
             String mode = Fields.optionalText(p, "mode").orElse(DiceMode.PUBLIC.id());
             return new TableCommand.RollDice(Fields.text(p, "expression"), DiceMode.byId(mode).orElseThrow(() ->
                     new CommandFormatException("mode", "'mode' is one of public, gm, blind, self.")));
         }
         if (!CHAT_POST.equals(type)) {
-            throw new CommandFormatException("type", "A table takes chat.post, dice.roll and combat.*, not " + type + ".");
+            throw new CommandFormatException("type", "A table takes chat.post, dice.roll, combat.* and map.*, not " + type + ".");
         }
         String kindId = Fields.optionalText(p, "kind").orElse(ChatKind.OUT_OF_CHARACTER.id());
         ChatKind kind = ChatKind.byId(kindId).orElseThrow(() -> new CommandFormatException("kind",
@@ -230,6 +254,7 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
             chat.addObject().put("seq", line.seq()).set("e", eventPayload(line.posted()));
         }
         node.set("encounter", combat.encounter(state.encounter()));
+        node.set("map", map.state(state.map()));
         try {
             return json.writeValueAsBytes(node);
         } catch (IOException e) {
@@ -253,19 +278,29 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
             }
             Encounter encounter = node.hasNonNull("encounter") ? combat.readEncounter(node.get("encounter"))
                     : Encounter.NONE;
-            return new TableState(seated, chat, encounter);
+            MapState mapState = node.hasNonNull("map") ? map.readState(node.get("map")) : MapState.EMPTY;
+            return new TableState(seated, chat, encounter, mapState);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Who is seated; the chat comes with the welcome as events, with their timestamps. */
+    /**
+     * Who is seated and the map as the viewer may see it; the chat comes with the welcome as events,
+     * with their timestamps. A resumed client keeps its map and folds the events it missed.
+     */
     @Override
     public ObjectNode view(TableState state, Caller viewer, Domain<TableState, TableCommand, TableEvent> domain) {
         ObjectNode node = json.createObjectNode();
         ArrayNode seated = node.putArray("seated");
         state.seated().values().forEach(c -> seated.add(caller(c)));
+        node.set("map", mapView(state, viewer));
         return node;
+    }
+
+    /** The map as this viewer may see it ({@link MapView#of}). */
+    public JsonNode mapView(TableState state, Caller viewer) {
+        return map.view(MapView.of(state.map(), viewer.userId(), viewer.role()));
     }
 
     /** Every welcome, resumed or not: the encounter as this member may see it. */

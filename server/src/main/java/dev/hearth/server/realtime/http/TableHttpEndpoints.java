@@ -111,7 +111,7 @@ public final class TableHttpEndpoints {
         ObjectNode body = realtime.frames().object();
         ArrayNode items = body.putArray("items");
         for (Committed c : poll.visible()) {
-            items.add(parse(c.frame()));
+            items.add(parse(c.frameFor(s.role())));
         }
         ObjectNode position = body.putObject("position");
         poll.epoch().ifPresentOrElse(e -> position.put("epoch", e), () -> position.putNull("epoch"));
@@ -243,12 +243,32 @@ public final class TableHttpEndpoints {
 
     /** {@code GET /api/sessions/{id}/encounter}: {@code {encounter}}, as the caller may see it. */
     public void encounter(Context ctx) {
+        view(ctx, realtime.tables()::encounter);
+    }
+
+    /** {@code GET /api/sessions/{id}/map}: {@code {map, seq}}, as the caller may see it. */
+    public void map(Context ctx) {
+        view(ctx, realtime.tables()::map);
+    }
+
+    /** {@code POST /api/realtime/ruler} {@code {session, scene, points, private?}}: 204, or the error. */
+    public void ruler(Context ctx) {
+        ephemeral(ctx, Types.RULER);
+    }
+
+    /** {@code POST /api/realtime/ping} {@code {session, scene, x, y, private?}}: 204, or the error. */
+    public void ping(Context ctx) {
+        ephemeral(ctx, Types.PING);
+    }
+
+    /** A view of the table's state for the caller, read from its committed state. */
+    private void view(Context ctx, java.util.function.Function<Tables.Seat, ObjectNode> read) {
         Optional<Tables.Seat> seat = seat(ctx, ctx.pathParam("id"));
         if (seat.isEmpty()) {
             return;
         }
         try {
-            ctx.json(realtime.tables().encounter(seat.get()));
+            ctx.json(read.apply(seat.get()));
         } catch (StreamUnavailableException | java.util.concurrent.CompletionException e) {
             answers.error(ctx, new ErrorBody(ErrorCode.E008, "This table cannot be loaded right now; ask again in a moment.",
                     Map.of(), 1L));

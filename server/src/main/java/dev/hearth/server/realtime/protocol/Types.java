@@ -27,6 +27,8 @@ public final class Types {
     public static final String PRESENCE_UPDATE = "presence_update";
     public static final String TYPING = "typing";
     public static final String DRAW_PREVIEW = "draw_preview";
+    public static final String RULER = "ruler";
+    public static final String PING = "ping";
 
     /** The client's own protocol messages, whatever the channel. */
     public static final java.util.Set<String> CLIENT = java.util.Set.of(HELLO, RESUME, AUTH, REQUEST, HEARTBEAT);

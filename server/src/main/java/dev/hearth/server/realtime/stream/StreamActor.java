@@ -2,6 +2,7 @@ package dev.hearth.server.realtime.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearth.core.access.Role;
 import dev.hearth.core.session.SessionId;
 import dev.hearth.core.stream.Caller;
 import dev.hearth.core.stream.CommandContext;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -490,13 +492,11 @@ public final class StreamActor<S, C, E> {
     // ---------------------------------------------------------------- delivery
 
     private void publish(E event, long seq, String author, Instant at, long commandNanos) {
-        JsonNode payload = codec.eventPayload(event);
-        String frame = frames.event(envelopeSession, seq, codec.eventType(event), payload, author, at.toEpochMilli());
-        Committed c = new Committed(seq, codec.eventType(event), author, domain.visibility(event), frame, commandNanos);
+        Committed c = committed(event, seq, author, at, commandNanos);
         tail.add(c);
         for (Subscriber subscriber : subscribers) {
             if (c.visibility().allows(subscriber.userId(), subscriber.role())
-                    && !subscriber.deliver(c.frame(), c.seq(), commandNanos)) {
+                    && !subscriber.deliver(c.frameFor(subscriber.role()), c.seq(), commandNanos)) {
                 subscribers.remove(subscriber);
             }
         }
@@ -547,7 +547,7 @@ public final class StreamActor<S, C, E> {
         }
         if (missed != null) {
             for (Committed c : missed) {
-                if (!subscriber.replay(c.frame(), c.seq())) {
+                if (!subscriber.replay(c.frameFor(subscriber.role()), c.seq())) {
                     return;
                 }
             }
@@ -578,10 +578,19 @@ public final class StreamActor<S, C, E> {
     /** A stored event as a frame, for replay and history. */
     public Committed committedOf(StoredEvent stored) {
         EventRecord<E> record = records.decode(stored);
-        String type = codec.eventType(record.event());
-        String frame = frames.event(envelopeSession, stored.seq(), type, codec.eventPayload(record.event()),
-                record.author(), record.at().toEpochMilli());
-        return new Committed(stored.seq(), type, record.author(), domain.visibility(record.event()), frame, 0);
+        return committed(record.event(), stored.seq(), record.author(), record.at(), 0);
+    }
+
+    /** An event's frame, and its frames for the roles that read it differently. */
+    private Committed committed(E event, long seq, String author, Instant at, long commandNanos) {
+        String type = codec.eventType(event);
+        String frame = frames.event(envelopeSession, seq, type, codec.eventPayload(event), author, at.toEpochMilli());
+        Map<Role, String> byRole = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            codec.eventPayload(event, role).ifPresent(p -> byRole.put(role,
+                    frames.event(envelopeSession, seq, type, p, author, at.toEpochMilli())));
+        }
+        return new Committed(seq, type, author, domain.visibility(event), frame, commandNanos, byRole);
     }
 
     private void wakeWaiters() {

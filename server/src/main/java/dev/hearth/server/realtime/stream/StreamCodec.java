@@ -2,6 +2,7 @@ package dev.hearth.server.realtime.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hearth.core.access.Role;
 import dev.hearth.core.stream.Caller;
 import dev.hearth.core.stream.Domain;
 import java.util.List;
@@ -19,6 +20,15 @@ public interface StreamCodec<S, C, E> {
     String eventType(E event);
 
     ObjectNode eventPayload(E event);
+
+    /**
+     * The payload a member with this role receives, when it is not {@link #eventPayload}: a table's
+     * map events reach players translated (what came into and went out of their view), never as
+     * recorded. Empty for events everyone allowed receives alike.
+     */
+    default Optional<ObjectNode> eventPayload(E event, Role role) {
+        return Optional.empty();
+    }
 
     /**
      * The payload as the log keeps it: the wire payload, plus what only the log needs (a table's

@@ -154,11 +154,28 @@ public final class Room {
         subscribers.get().forEach(s -> s.ephemeral("typing:" + userId, Ephemeral.of(frame)));
     }
 
-    public void drawPreview(String userId, ObjectNode stroke) {
+    /** A stroke being drawn; one on the GM layer reaches GMs only. */
+    public void drawPreview(String userId, ObjectNode stroke, boolean gmsOnly) {
         ObjectNode payload = frames.object().put("userId", userId);
         payload.set("stroke", stroke);
-        String frame = frames.message(Types.DRAW_PREVIEW, payload, sessionId, Optional.empty());
-        subscribers.get().forEach(s -> s.ephemeral("draw:" + userId, Ephemeral.of(frame)));
+        mark(Types.DRAW_PREVIEW, "draw:" + userId, payload, gmsOnly);
+    }
+
+    /** A live measurement ({@code {scene, points}}; no points clears it), latest per user. */
+    public void ruler(String userId, ObjectNode ruler, boolean gmsOnly) {
+        mark(Types.RULER, "ruler:" + userId, frames.object().put("userId", userId).setAll(ruler), gmsOnly);
+    }
+
+    /** A ping at a point ({@code {scene, x, y}}), latest per user. */
+    public void ping(String userId, ObjectNode ping, boolean gmsOnly) {
+        mark(Types.PING, "ping:" + userId, frames.object().put("userId", userId).setAll(ping), gmsOnly);
+    }
+
+    /** An ephemeral mark on the map, coalesced per user in its slot; a GM's private one to GMs only. */
+    private void mark(String type, String slot, ObjectNode payload, boolean gmsOnly) {
+        String frame = frames.message(type, payload, sessionId, Optional.empty());
+        subscribers.get().stream().filter(s -> !gmsOnly || s.role() == Role.GM)
+                .forEach(s -> s.ephemeral(slot, Ephemeral.of(frame)));
     }
 
     /** Who is here: one entry per user, with their devices, most present status first. */

@@ -38,7 +38,7 @@ class CombatCodecTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     final CombatCodec combat = new CombatCodec(GameJson.mapper());
-    final TableCodec codec = new TableCodec(JSON, combat);
+    final TableCodec codec = new TableCodec(JSON, combat, new MapCodec(GameJson.mapper()));
 
     @Test
     void the_samples_cover_every_combat_command_and_event_so_a_new_record_needs_a_sample() {
@@ -159,7 +159,7 @@ class CombatCodecTest {
                 List.of(CombatSamples.COMBATANT), List.of(), 3, List.of(Encounter.NONE));
         TableState state = new TableState(Map.of("u-gm", new Caller("u-gm", "Gemma", Role.GM)),
                 List.of(new ChatLine(4, new TableEvent.ChatPosted("u-gm", "Gemma", ChatKind.OUT_OF_CHARACTER, "hi",
-                        Audience.TABLE, Optional.empty()))), encounter);
+                        Audience.TABLE, Optional.empty()))), encounter, dev.hearth.core.map.MapState.EMPTY);
         assertThat(codec.decodeState(codec.encodeState(state))).isEqualTo(state);
     }
 
