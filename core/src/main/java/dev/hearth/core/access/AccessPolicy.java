@@ -21,7 +21,7 @@ public final class AccessPolicy {
     private static final Set<Permission> PLAYER = union(SPECTATOR, EnumSet.of(
             Permission.DRAW, Permission.MOVE_TOKEN, Permission.CHAT, Permission.ROLL, Permission.COMBAT));
     private static final Set<Permission> GM = union(PLAYER, EnumSet.of(
-            Permission.CLEAR_CANVAS, Permission.MANAGE_FOG, Permission.ANNOUNCE, Permission.CREATE_SESSION, Permission.CREATE_INVITE,
+            Permission.CLEAR_CANVAS, Permission.MANAGE_FOG, Permission.MANAGE_MAP, Permission.ANNOUNCE, Permission.CREATE_SESSION, Permission.CREATE_INVITE,
             Permission.LIST_INVITES, Permission.REVOKE_INVITE, Permission.CHANGE_ROLE, Permission.REMOVE_MEMBER,
             Permission.BAN_MEMBER));
     private static final Set<Permission> OWNER_ONLY = Collections.unmodifiableSet(EnumSet.of(
@@ -69,6 +69,7 @@ public final class AccessPolicy {
             case MOVE_TOKEN -> "move tokens";
             case CLEAR_CANVAS -> "clear the table";
             case MANAGE_FOG -> "manage fog";
+            case MANAGE_MAP -> "manage the map";
             case CHAT -> "chat";
             case ANNOUNCE -> "make announcements";
             case ROLL -> "roll dice";

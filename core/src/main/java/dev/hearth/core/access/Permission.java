@@ -12,6 +12,8 @@ public enum Permission {
     MOVE_TOKEN(true),
     CLEAR_CANVAS(true),
     MANAGE_FOG(true),
+    /** Scenes, tokens' creation and deletion, the GM layer, images. */
+    MANAGE_MAP(true),
     /** Post in the session chat, whisper. */
     CHAT(true),
     /** Post a GM announcement to the table and its members' notifications. */
