@@ -1,6 +1,7 @@
 package dev.hearth.server.images;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Bounds-checked reads of an image's header. Readers ask {@link #has} before they read, so a
@@ -63,6 +64,6 @@ final class HeaderBytes {
 
     /** The bytes in {@code [from, to)}, for checksums. */
     byte[] range(int from, int to) {
-        return java.util.Arrays.copyOfRange(bytes, from, to);
+        return Arrays.copyOfRange(bytes, from, to);
     }
 }

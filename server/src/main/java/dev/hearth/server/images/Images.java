@@ -71,11 +71,13 @@ public final class Images {
      * caller never costs a 10 MB read.
      */
     public Outcome<UploadPermit> permit(Account me, String sessionId) {
-        Optional<String> campaignId = campaignOf(sessionId);
-        Decision decision = campaignId.map(id -> policy.decide(campaigns.standing(id, me.id()), Permission.MANAGE_MAP))
-                .orElseGet(() -> new Decision.Denied(Denial.NOT_A_MEMBER, "No such game session."));
-        return switch (decision) {
-            case Decision.Allowed allowed -> Outcome.done(new UploadPermit(campaignId.get(), me));
+        Optional<String> found = campaignOf(sessionId);
+        if (found.isEmpty()) {
+            return Outcome.refused(noSuchSession());
+        }
+        String campaignId = found.get();
+        return switch (policy.decide(campaigns.standing(campaignId, me.id()), Permission.MANAGE_MAP)) {
+            case Decision.Allowed allowed -> Outcome.done(new UploadPermit(campaignId, me));
             case Decision.Denied denied when denied.code() == Denial.NOT_A_MEMBER -> Outcome.refused(noSuchSession());
             case Decision.Denied denied -> Outcome.refused(Refusal.notPermitted(denied.reason(), Map.of(
                     "permission", Permission.MANAGE_MAP.name().toLowerCase(Locale.ROOT),

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
@@ -80,7 +81,7 @@ public final class SampleImages {
         put24(vp8x, width - 1);
         put24(vp8x, height - 1);
         byte[] lossless = webpLossless(width, height);
-        byte[] image = java.util.Arrays.copyOfRange(lossless, 12, lossless.length);
+        byte[] image = Arrays.copyOfRange(lossless, 12, lossless.length);
         return riff(concat(riffChunk("VP8X", vp8x.array()), image));
     }
 
