@@ -31,6 +31,8 @@ import dev.hearth.server.campaigns.Campaigns;
 import dev.hearth.server.http.ErrorMapper;
 import dev.hearth.server.local.LocalAuthentication;
 import dev.hearth.server.http.OpenApiHandler;
+import dev.hearth.server.images.ImageEndpoints;
+import dev.hearth.server.images.Images;
 import dev.hearth.server.http.JettyErrorHandler;
 import dev.hearth.server.ops.HttpRequestMetrics;
 import dev.hearth.server.ops.LivenessHandler;
@@ -81,15 +83,16 @@ public final class HearthServer implements AutoCloseable {
      * @param auth accounts and tokens, on the same database as {@code store}
      * @param keys the keys {@code auth} signs with, published at {@code /.well-known/jwks.json}
      * @param campaigns campaigns, members, invites and game sessions, on the same database as {@code store}
+     * @param images the campaigns' images, on the same database as {@code store}
      */
     public HearthServer(ServerSettings settings, EventStore store, Authentication auth, SigningKeyRing keys,
-            Campaigns campaigns, PrometheusMeterRegistry registry) {
-        this(settings, new AccessMode.Accounts(), store, auth, keys, campaigns, registry);
+            Campaigns campaigns, Images images, PrometheusMeterRegistry registry) {
+        this(settings, new AccessMode.Accounts(), store, auth, keys, campaigns, images, registry);
     }
 
     /** @param mode accounts and tokens, or local mode's one user (whose server listens on loopback only) */
     public HearthServer(ServerSettings settings, AccessMode mode, EventStore store, Authentication auth,
-            SigningKeyRing keys, Campaigns campaigns, PrometheusMeterRegistry registry) {
+            SigningKeyRing keys, Campaigns campaigns, Images images, PrometheusMeterRegistry registry) {
         this.settings = settings;
         ObjectMapper json = new ObjectMapper();
         Optional<LocalAuthentication> local = switch (mode) {
@@ -122,7 +125,7 @@ public final class HearthServer implements AutoCloseable {
                 new RealtimeHttpEndpoints(realtime, identity),
                 new SseEndpoints(realtime, identity, new InboxCodec(json), new SystemCodec(json)),
                 new TableHttpEndpoints(realtime, identity), new NotificationHttpEndpoints(realtime, identity),
-                WebClient.fromClasspath());
+                new ImageEndpoints(images, caller), WebClient.fromClasspath());
         HttpRequestMetrics requestMetrics = new HttpRequestMetrics(registry);
         GracefulStop gracefulStop = new GracefulStop(settings.shutdownGrace());
         JettyErrorHandler jettyErrors = new JettyErrorHandler(json);

@@ -10,6 +10,7 @@ import dev.hearth.server.auth.JwksHandler;
 import dev.hearth.server.campaigns.CampaignEndpoints;
 import dev.hearth.server.http.ErrorMapper;
 import dev.hearth.server.http.OpenApiHandler;
+import dev.hearth.server.images.ImageEndpoints;
 import dev.hearth.server.local.LocalAuthentication;
 import dev.hearth.server.ops.LivenessHandler;
 import dev.hearth.server.ops.MetricsHandler;
@@ -38,12 +39,14 @@ final class Routes {
     private final SseEndpoints sse;
     private final TableHttpEndpoints tables;
     private final NotificationHttpEndpoints notifications;
+    private final ImageEndpoints images;
     private final Optional<WebClient> web;
 
     Routes(LivenessHandler liveness, ReadinessHandler readiness, MetricsHandler metrics, AuthEndpoints auth,
             Optional<LocalAuthentication> local, JwksHandler jwks, CampaignEndpoints campaigns, OpenApiHandler openApi, ErrorMapper errors,
             WebSocketEndpoints webSockets, RealtimeHttpEndpoints realtime, SseEndpoints sse,
-            TableHttpEndpoints tables, NotificationHttpEndpoints notifications, Optional<WebClient> web) {
+            TableHttpEndpoints tables, NotificationHttpEndpoints notifications, ImageEndpoints images,
+            Optional<WebClient> web) {
         this.liveness = liveness;
         this.readiness = readiness;
         this.metrics = metrics;
@@ -58,6 +61,7 @@ final class Routes {
         this.sse = sse;
         this.tables = tables;
         this.notifications = notifications;
+        this.images = images;
         this.web = web;
     }
 
@@ -90,6 +94,10 @@ final class Routes {
         routes.post("/api/campaigns/{id}/owner", campaigns::transferOwnership);
         routes.post("/api/campaigns/{id}/sessions", campaigns::createSession);
         routes.get("/api/campaigns/{id}/sessions", campaigns::sessions);
+
+        // The shared map's images: raw bytes in, the same bytes out, addressed by their hash.
+        routes.post("/api/sessions/{id}/images", images::upload);
+        routes.get("/api/sessions/{id}/images/{hash}", images::read);
 
         // Real time (docs/protocol.md).
         routes.post("/api/realtime/ticket", realtime::ticket);

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.hearth.server.auth.TestAuth;
 import dev.hearth.server.campaigns.Campaigns;
 import dev.hearth.server.campaigns.TestCampaigns;
+import dev.hearth.server.images.Images;
+import dev.hearth.server.images.TestImages;
 import dev.hearth.store.jdbc.JdbcEventStore;
 import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.sqlite.SqliteEventStore;
@@ -43,6 +45,7 @@ class GracefulStopTest {
     private GatedEventStore store;
     private TestAuth auth;
     private Campaigns campaigns;
+    private Images images;
 
     @BeforeEach
     void openStore() {
@@ -51,6 +54,7 @@ class GracefulStopTest {
         store = new GatedEventStore(sqlite);
         auth = TestAuth.on(sqlite, dir, InstantSource.system());
         campaigns = TestCampaigns.on(sqlite, InstantSource.system());
+        images = TestImages.on(sqlite, InstantSource.system());
     }
 
     @AfterEach
@@ -124,7 +128,7 @@ class GracefulStopTest {
     }
 
     private HearthServer start(Duration grace) {
-        return new HearthServer(new ServerSettings("127.0.0.1", 0, grace), store, auth.auth(), auth.keys(), campaigns, registry).start();
+        return new HearthServer(new ServerSettings("127.0.0.1", 0, grace), store, auth.auth(), auth.keys(), campaigns, images, registry).start();
     }
 
     @SuppressWarnings("try") // the resource is held for the block, not used in it

@@ -10,6 +10,7 @@ import dev.hearth.server.ops.JvmMetrics;
 import dev.hearth.store.AppendRequest;
 import dev.hearth.server.auth.TestAuth;
 import dev.hearth.server.campaigns.TestCampaigns;
+import dev.hearth.server.images.TestImages;
 import dev.hearth.store.jdbc.JdbcEventStore;
 import dev.hearth.store.NewEvent;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -72,7 +73,8 @@ class HearthServerTest {
     void requests_are_handled_on_virtual_threads() throws Exception {
         GatedEventStore gated = new GatedEventStore(store);
         gated.open();
-        HearthServer other = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), gated, auth.auth(), auth.keys(), TestCampaigns.on(store, InstantSource.system()), registry).start();
+        HearthServer other = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(1)), gated, auth.auth(), auth.keys(), TestCampaigns.on(store, InstantSource.system()),
+                TestImages.on(store, InstantSource.system()), registry).start();
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.port() + "/ready")).build(),
@@ -198,7 +200,8 @@ class HearthServerTest {
     void starting_on_a_port_in_use_fails_naming_the_address_and_the_fix() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             HearthServer second = new HearthServer(
-                    new ServerSettings("127.0.0.1", taken.getLocalPort(), Duration.ofSeconds(1)), store, auth.auth(), auth.keys(), TestCampaigns.on(store, InstantSource.system()), registry);
+                    new ServerSettings("127.0.0.1", taken.getLocalPort(), Duration.ofSeconds(1)), store, auth.auth(), auth.keys(), TestCampaigns.on(store, InstantSource.system()),
+                TestImages.on(store, InstantSource.system()), registry);
 
             assertThatThrownBy(second::start)
                     .isInstanceOf(ServerStartException.class)

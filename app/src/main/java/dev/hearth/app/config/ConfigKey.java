@@ -82,6 +82,10 @@ public final class ConfigKey<T> {
     public static final ConfigKey<List<String>> REALTIME_ADMINS = new ConfigKey<>("realtime.admins", "",
             new ValueType.UsernameList());
 
+    // The shared map's images (docs/api.md): how much each campaign may store, in MiB.
+    public static final ConfigKey<Integer> IMAGES_CAMPAIGN_QUOTA_MB = new ConfigKey<>("images.campaign-quota-mb", "500",
+            new ValueType.WholeNumber(1, 1_048_576));
+
     // Secrets at rest: the keys that seal secrets in the data directory (see docs/operations.md).
     public static final ConfigKey<String> SECRETS_KEY_FILE = new ConfigKey<>("secrets.key-file", "",
             new ValueType.Text(Pattern.compile("[^\\x00]*"),
@@ -97,6 +101,7 @@ public final class ConfigKey<T> {
             AUTH_ALLOWED_ORIGINS, AUTH_COOKIE_SECURE, AUTH_PASSWORD_HASH_MEMORY_KIB, AUTH_PASSWORD_HASH_ITERATIONS,
             AUTH_PASSWORD_HASH_PARALLELISM, AUTH_REGISTRATIONS_PER_IP,
             REALTIME_ADMINS,
+            IMAGES_CAMPAIGN_QUOTA_MB,
             SECRETS_KEY_FILE, SECRETS_KEY,
             LOG_FORMAT, LOG_LEVEL, SHUTDOWN_GRACE);
 

@@ -17,7 +17,15 @@ import java.util.Optional;
  * file, the environment and flags; every key is documented in docs/configuration.md.
  */
 public record HearthConfig(Server server, Data data, Db db, Store store, Auth auth, Log log, Shutdown shutdown,
-        Secrets secrets, Realtime realtime) {
+        Secrets secrets, Realtime realtime, Images images) {
+
+    /** {@code images.*}: the shared map's uploaded images. */
+    public record Images(int campaignQuotaMb) {
+        /** The quota in bytes (MiB, as the key's name says). */
+        public long campaignQuotaBytes() {
+            return campaignQuotaMb * 1024L * 1024L;
+        }
+    }
 
     /** {@code realtime.*}: who may announce on the system channel. */
     public record Realtime(List<String> admins) {
@@ -111,7 +119,7 @@ public record HearthConfig(Server server, Data data, Db db, Store store, Auth au
     /** This configuration with its data (and so its SQLite file) in {@code dir}. */
     public HearthConfig withDataDir(Path dir) {
         return new HearthConfig(server, new Data(dir.toAbsolutePath().normalize()), db, store, auth, log, shutdown, secrets,
-                realtime);
+                realtime, images);
     }
 
     static HearthConfig from(TypedValues v) {
@@ -130,6 +138,7 @@ public record HearthConfig(Server server, Data data, Db db, Store store, Auth au
                 new Log(v.get(ConfigKey.LOG_FORMAT), v.get(ConfigKey.LOG_LEVEL)),
                 new Shutdown(v.get(ConfigKey.SHUTDOWN_GRACE)),
                 new Secrets(v.get(ConfigKey.SECRETS_KEY_FILE), v.get(ConfigKey.SECRETS_KEY)),
-                new Realtime(v.get(ConfigKey.REALTIME_ADMINS)));
+                new Realtime(v.get(ConfigKey.REALTIME_ADMINS)),
+                new Images(v.get(ConfigKey.IMAGES_CAMPAIGN_QUOTA_MB)));
     }
 }

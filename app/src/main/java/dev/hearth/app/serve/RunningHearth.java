@@ -15,6 +15,8 @@ import dev.hearth.server.auth.Authentication;
 import dev.hearth.server.auth.PasswordHasher;
 import dev.hearth.server.auth.SigningKeyRing;
 import dev.hearth.server.campaigns.Campaigns;
+import dev.hearth.server.images.ImageProbe;
+import dev.hearth.server.images.Images;
 import dev.hearth.server.local.LocalTable;
 import dev.hearth.server.ops.JvmMetrics;
 import dev.hearth.server.secrets.SecretBox;
@@ -36,8 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A Hearth that serves: the object graph built from a configuration, and its orderly stop.
  *
- * <p>Start order: metrics, data directory lock (SQLite only), event store (accounts and campaigns
- * share its database), signing keys, in local mode the local user and its campaign, HTTP server. Stop runs
+ * <p>Start order: metrics, data directory lock (SQLite only), event store (accounts, campaigns and
+ * images share its database), signing keys, in local mode the local user and its campaign, HTTP server. Stop runs
  * the other way, and the order matters: the server first, so no request is still writing when the
  * store closes; then the store, which commits every write it accepted; then the lock.
  */
@@ -97,6 +99,8 @@ final class RunningHearth {
                     config.auth().settings(), InstantSource.system());
             Campaigns campaigns = new Campaigns(store.campaigns(), new AccessPolicy(), InstantSource.system(),
                     new SecureRandom());
+            Images images = new Images(store.images(), store.campaigns(), new AccessPolicy(), new ImageProbe(),
+                    InstantSource.system(), config.images().campaignQuotaBytes());
             Optional<LocalTable> localTable = Optional.empty();
             AccessMode mode = new AccessMode.Accounts();
             if (config.auth().mode() == AuthMode.LOCAL) {
@@ -108,7 +112,7 @@ final class RunningHearth {
                         localTable.get().campaign().name(), localTable.get().campaign().id());
                 mode = new AccessMode.Local(localTable.get());
             }
-            HearthServer server = new HearthServer(settings, mode, store, auth, keys, campaigns, registry).start();
+            HearthServer server = new HearthServer(settings, mode, store, auth, keys, campaigns, images, registry).start();
             URI url = URI.create("http://" + browsableHost(config.server().host()) + ":" + server.port() + "/");
             return new RunningHearth(server, store, lock, jvmMetrics, url, localTable);
         } catch (RuntimeException e) {

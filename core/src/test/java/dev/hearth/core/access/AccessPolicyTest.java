@@ -36,6 +36,14 @@ class AccessPolicyTest {
     }
 
     @Test
+    void managing_the_map_is_for_gms_and_a_player_is_told_so_in_words() {
+        assertThat(policy.decide(CO_GM, Permission.MANAGE_MAP).allowed()).isTrue();
+        assertThat(policy.decide(PLAYER, Permission.MANAGE_MAP))
+                .isEqualTo(new Decision.Denied(Denial.ROLE_LACKS_PERMISSION, "A player may not manage the map."));
+        assertThat(policy.decide(SPECTATOR, Permission.MANAGE_MAP).allowed()).isFalse();
+    }
+
+    @Test
     void a_co_gm_asking_for_an_owner_permission_is_denied_as_owner_only() {
         assertThat(policy.decide(CO_GM, Permission.TRANSFER_OWNERSHIP))
                 .isEqualTo(new Decision.Denied(Denial.OWNER_ONLY, "Only the campaign's owner may transfer ownership."));

@@ -31,7 +31,8 @@ public enum ErrorCode {
     E011("not permitted"),
     /**
      * The change breaks a rule of the campaign as it is now (the owner stays a GM; it changed
-     * meanwhile), or would leave a campaign without its owner (deleting an owner's account).
+     * meanwhile; its images' quota), or would leave a campaign without its owner (deleting an
+     * owner's account).
      */
     E012("conflict"),
     /** The invite code is unknown, expired, used up or revoked. */

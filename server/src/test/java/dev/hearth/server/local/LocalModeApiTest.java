@@ -10,6 +10,7 @@ import dev.hearth.server.ServerSettings;
 import dev.hearth.server.auth.PasswordHasher;
 import dev.hearth.server.auth.TestAuth;
 import dev.hearth.server.campaigns.TestCampaigns;
+import dev.hearth.server.images.TestImages;
 import dev.hearth.store.GroupCommitSettings;
 import dev.hearth.store.jdbc.JdbcEventStore;
 import dev.hearth.store.sqlite.SqliteEventStore;
@@ -143,7 +144,8 @@ class LocalModeApiTest {
         table = LocalTable.prepare(store.accounts(), store.campaigns(), new PasswordHasher(TestAuth.CHEAP_HASH, random),
                 random, clock);
         server = new HearthServer(new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(5)),
-                new AccessMode.Local(table), store, auth.auth(), auth.keys(), TestCampaigns.on(store, clock), registry)
+                new AccessMode.Local(table), store, auth.auth(), auth.keys(), TestCampaigns.on(store, clock),
+                TestImages.on(store, clock), registry)
                 .start();
     }
 

@@ -61,6 +61,13 @@ public final class TestTable implements AutoCloseable {
                 realtime), registry);
     }
 
+    /** With each campaign's image quota given. */
+    public static TestTable withImageQuota(Path dir, long imageQuotaBytes) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        return new TestTable(TestServer.start(dir, InstantSource.system(), registry, java.time.Duration.ofSeconds(5),
+                RealtimeSettings.DEFAULT, imageQuotaBytes), registry);
+    }
+
     /**
      * The default settings without the per-connection command rate limit (tests that commit many
      * events quickly from one connection), with the given outbox and stream limits.

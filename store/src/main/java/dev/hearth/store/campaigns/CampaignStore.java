@@ -28,8 +28,8 @@ import java.util.Optional;
  *       changes nothing and consumes no use; a banned account is refused; an expired, exhausted or
  *       revoked invite is refused and changes nothing.
  *   <li><b>Removal with a ban</b> removes the member and bars the account from joining by invite.
- *   <li><b>Deleting a campaign</b> deletes its members, bans, invites and game-session records in
- *       one transaction (the sessions' event logs are the event store's).
+ *   <li><b>Deleting a campaign</b> deletes its members, bans, invites, game-session records and
+ *       images in one transaction (the sessions' event logs are the event store's).
  *   <li><b>No campaign outlives its owner's account.</b> {@link #deleteAccount} refuses an account
  *       that owns a campaign and otherwise removes its memberships and bans with it, in one
  *       transaction; a campaign is only created for, and an invite only accepted by, an account

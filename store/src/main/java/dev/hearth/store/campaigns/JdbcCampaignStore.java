@@ -97,8 +97,10 @@ public final class JdbcCampaignStore implements CampaignStore {
     @Override
     public boolean delete(String campaignId) {
         return tx.run("delete a campaign", c -> {
-            // Children first: the foreign keys hold on PostgreSQL.
-            for (String table : List.of("campaign_invites", "campaign_bans", "campaign_members", "game_sessions")) {
+            // Children first: the foreign keys hold on PostgreSQL. The image usage row before the
+            // images: an upload holding its lock commits first, and its image is then seen and deleted.
+            for (String table : List.of("campaign_invites", "campaign_bans", "campaign_members", "game_sessions",
+                    "campaign_image_usage", "campaign_images")) {
                 update(c, "DELETE FROM " + table + " WHERE campaign_id = ?", campaignId);
             }
             return update(c, "DELETE FROM campaigns WHERE campaign_id = ?", campaignId) == 1;

@@ -14,6 +14,8 @@ import dev.hearth.store.accounts.AccountStore;
 import dev.hearth.store.accounts.JdbcAccountStore;
 import dev.hearth.store.campaigns.CampaignStore;
 import dev.hearth.store.campaigns.JdbcCampaignStore;
+import dev.hearth.store.images.ImageStore;
+import dev.hearth.store.images.JdbcImageStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -196,6 +198,14 @@ public final class JdbcEventStore implements EventStore {
      */
     public CampaignStore campaigns() {
         return new JdbcCampaignStore(new Transactions(engine, dataSource));
+    }
+
+    /**
+     * The campaigns' images on this store's database, on the same pool and migrations as {@link
+     * #campaigns()}. Valid until this store is closed.
+     */
+    public ImageStore images() {
+        return new JdbcImageStore(new Transactions(engine, dataSource));
     }
 
     @Override
