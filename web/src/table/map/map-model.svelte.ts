@@ -36,6 +36,7 @@ import {
 import { emptyScene, foldFrame, mapScene, mapToken, putDrawings, putTokens, withoutDrawings, withoutTokens, type FoldNotes } from './fold';
 import { HlcClock } from './hlc';
 import { fogCovers } from './geometry';
+import { LiveMap } from './live-map.svelte';
 
 export type MapClient = Pick<TableClient, 'submit' | 'request' | 'on' | 'off' | 'ephemeral'>;
 
@@ -70,6 +71,8 @@ export class MapModel {
   /** Our undo and redo depth per scene (SOME: the view said "some"). */
   private history = $state<Record<string, { undo: number; redo: number }>>({});
 
+  /** Cursors, previews, rulers and pings: the ephemerals on the same client. */
+  readonly live: LiveMap;
   private readonly clock: HlcClock;
   /** Rollbacks of optimistic edits by command id, until the ack. */
   private readonly rollbacks = new Map<string, () => void>();
@@ -85,6 +88,7 @@ export class MapModel {
     now: () => number = Date.now,
   ) {
     this.clock = new HlcClock(me.userId, now);
+    this.live = new LiveMap(client, me);
   }
 
   get gm(): boolean {
@@ -119,7 +123,9 @@ export class MapModel {
     this.client.on('welcome', welcome);
     this.client.on('map.changed', changed);
     this.client.on('presence_update', presence);
+    const stopLive = this.live.start();
     return () => {
+      stopLive();
       this.client.off('welcome', welcome);
       this.client.off('map.changed', changed);
       this.client.off('presence_update', presence);
