@@ -39,6 +39,10 @@ export interface StageEvents {
   viewChanged(): void;
 }
 
+// Six layers on purpose (Konva suggests at most five): the drag layer keeps a drag's redraw to one
+// token. Its console warning would only alarm whoever reads the console.
+Konva.showWarnings = false;
+
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 8;
 const LAYER_RANK = { map: 0, tokens: 1, drawings: 1, gm: 2 } as const;
