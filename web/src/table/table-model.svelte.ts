@@ -1,7 +1,7 @@
 // The live table's state, fed by the realtime client's frames: who is here, chat (committed and
-// optimistic lines), activity, typing, and the connection; the dice tray and the initiative tracker
-// have their own models on the same client. The page only renders it and calls its actions; tests
-// drive it with a fake client.
+// optimistic lines), activity, typing, and the connection; the dice tray, the initiative tracker
+// and the shared map have their own models on the same client. The page only renders it and calls
+// its actions; tests drive it with a fake client.
 import { humanMessage, isHearthError, type HearthError } from '../lib/errors';
 import type { ConnectionStatus, RealtimeClient } from '../lib/realtime/client';
 import type { Ack, Envelope, Page, PresenceStatus, PresenceUser, Role, WelcomePayload } from '../lib/realtime/envelope';
@@ -11,6 +11,7 @@ import { DiceModel } from './dice/dice-model.svelte';
 import { isGameEvent, shownOnFeed } from './game-activity';
 import { isEvent } from '../lib/realtime/envelope';
 import { CombatModel } from './combat/combat-model.svelte';
+import { MapModel } from './map/map-model.svelte';
 
 export interface Seat {
   userId: string;
@@ -51,6 +52,7 @@ export class TableModel {
 
   readonly dice: DiceModel;
   readonly combat: CombatModel;
+  readonly map: MapModel;
 
   constructor(
     private readonly client: TableClient,
@@ -59,6 +61,7 @@ export class TableModel {
   ) {
     this.dice = new DiceModel(client, me);
     this.combat = new CombatModel(client, me);
+    this.map = new MapModel(client, me, () => this.combat.encounter);
   }
 
   /** Display names by user id, from everyone seen at the table. */
@@ -110,6 +113,7 @@ export class TableModel {
     for (const [type, h] of handlers) this.client.on(type, h);
     const stopDice = this.dice.start();
     const stopCombat = this.combat.start();
+    const stopMap = this.map.start();
     const unsubscribe = this.client.onStatus((s) => {
       this.status = s;
       if (s.state === 'open') for (const l of this.pending) if (l.pending === 'queued') l.pending = 'sending';
@@ -129,6 +133,7 @@ export class TableModel {
       unsubscribe();
       stopDice();
       stopCombat();
+      stopMap();
       for (const [type, h] of handlers) this.client.off(type, h);
       if (this.typingStop) clearTimeout(this.typingStop);
       this.client.disconnect();

@@ -39,6 +39,7 @@ function tokenSequence(...tokens: string[]): TokenSource & { signedOut: SignedOu
 
 const sseFetch = fakeFetch({
   'POST /api/realtime/ticket': () => ({ status: 200, body: { ticket: 'T1', expiresInSeconds: 30 } }),
+  'GET /api/sessions/s1/map': () => ({ status: 200, body: { map: { movesOnTurnOnly: false, scenes: [] }, seq: 4 } }),
   'GET /api/sessions/s1/dice/probability?': () => ({ status: 200, body: { min: 1, max: 20, mean: 10.5, distribution: [], atLeast: 0.3 } }),
   'POST /api/sessions/s1/commands': (call) => {
     const id = (JSON.parse(call.body ?? '{}') as { id: string }).id;
@@ -425,6 +426,30 @@ describe('RealtimeClient: SSE fallback', () => {
     await settle();
     expect((await odds).atLeast).toBe(0.3);
     expect(sseFetch.calls.at(-1)!.url).toBe('/api/sessions/s1/dice/probability?expression=1d20%2B5&atLeast=20');
+  });
+
+  it('over SSE, receives map.changed, ruler and ping frames and reads the map through GET /api/sessions/{id}/map', async () => {
+    const c = client({ force: 'sse' });
+    const seen: string[] = [];
+    for (const type of ['map.changed', 'ruler', 'ping']) c.on(type, (f) => seen.push(f.type));
+    void c.connect();
+    await settle();
+    const es = FakeEventSource.instances[0]!;
+    es.accept();
+    es.deliver(welcomeFrame({ seq: 1 }));
+    await settle();
+    es.deliver({ id: 'ev:2', type: 'map.changed', seq: 2, payload: { userId: 'u1', changes: [] } });
+    es.deliver({ type: 'ruler', payload: { userId: 'u2', scene: 's', points: [] } });
+    es.deliver({ type: 'ping', payload: { userId: 'u2', scene: 's', x: 1, y: 2 } });
+    expect(seen).toEqual(['map.changed', 'ruler', 'ping']);
+    const map = c.request<{ seq: number }>('map.view', {});
+    await settle();
+    expect((await map).seq).toBe(4);
+    expect(sseFetch.calls.at(-1)!.url).toBe('/api/sessions/s1/map');
+    const before = sseFetch.calls.length;
+    c.ephemeral('ruler', { scene: 's', points: [] });
+    await settle();
+    expect(sseFetch.calls.length).toBe(before); // no HTTP route: rulers and pings are WebSocket only
   });
 
   it('counts a WebSocket that opens but never welcomes as failed', async () => {

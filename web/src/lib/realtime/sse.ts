@@ -36,6 +36,9 @@ export const SSE_EVENT_TYPES = [
   'dice.rolled',
   'dice.hidden',
   'combat.view',
+  'map.changed',
+  'ruler',
+  'ping',
   // Every combat event (server: combat. + the core event record's name in snake_case).
   ...[
     'encounter_started', 'encounter_ended', 'checkpoint', 'undone', 'round_started', 'combatant_added',
@@ -57,6 +60,7 @@ const READ_ROUTES: Record<string, string> = {
   'dice.stats': 'dice/stats',
   'dice.probability': 'dice/probability',
   'combat.view': 'encounter',
+  'map.view': 'map',
 };
 
 export class SseTransport implements Transport {
@@ -93,6 +97,8 @@ export class SseTransport implements Transport {
       case 'heartbeat':
       case 'typing':
       case 'presence_update':
+      case 'ruler':
+      case 'ping':
         return; // in-band only: an SSE stream never speaks, and HTTP has no route for these
       default:
         void this.command(frame, text);
