@@ -428,7 +428,7 @@ describe('RealtimeClient: SSE fallback', () => {
     expect(sseFetch.calls.at(-1)!.url).toBe('/api/sessions/s1/dice/probability?expression=1d20%2B5&atLeast=20');
   });
 
-  it('over SSE, receives map.changed, ruler and ping frames and reads the map through GET /api/sessions/{id}/map', async () => {
+  it('over SSE, receives map.changed, ruler and ping frames, reads the map through GET /api/sessions/{id}/map, and posts rulers and pings', async () => {
     const c = client({ force: 'sse' });
     const seen: string[] = [];
     for (const type of ['map.changed', 'ruler', 'ping']) c.on(type, (f) => seen.push(f.type));
@@ -446,10 +446,13 @@ describe('RealtimeClient: SSE fallback', () => {
     await settle();
     expect((await map).seq).toBe(4);
     expect(sseFetch.calls.at(-1)!.url).toBe('/api/sessions/s1/map');
-    const before = sseFetch.calls.length;
     c.ephemeral('ruler', { scene: 's', points: [] });
     await settle();
-    expect(sseFetch.calls.length).toBe(before); // no HTTP route: rulers and pings are WebSocket only
+    expect(sseFetch.calls.at(-1)!.url).toBe('/api/realtime/ruler');
+    c.ephemeral('ping', { scene: 's', x: 1, y: 2 });
+    await settle();
+    expect(sseFetch.calls.at(-1)!.url).toBe('/api/realtime/ping');
+    expect(JSON.parse(sseFetch.calls.at(-1)!.body!)).toEqual({ session: 's1', scene: 's', x: 1, y: 2 });
   });
 
   it('counts a WebSocket that opens but never welcomes as failed', async () => {

@@ -91,15 +91,18 @@ export class SseTransport implements Transport {
       case 'draw_preview':
         void this.post('/api/realtime/draw', { session: this.deps.sessionId, ...frame.payload });
         return;
+      case 'ruler':
+        void this.post('/api/realtime/ruler', { session: this.deps.sessionId, ...frame.payload });
+        return;
+      case 'ping':
+        void this.post('/api/realtime/ping', { session: this.deps.sessionId, ...frame.payload });
+        return;
       case 'hello':
       case 'auth':
       case 'resume':
       case 'heartbeat':
       case 'typing':
       case 'presence_update':
-      case 'ruler':
-      case 'ping':
-        return; // in-band only: an SSE stream never speaks, and HTTP has no route for these
       default:
         void this.command(frame, text);
     }
