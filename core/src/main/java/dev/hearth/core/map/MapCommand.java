@@ -22,6 +22,17 @@ public sealed interface MapCommand {
         }
     }
 
+    /**
+     * GM: brings a scene made in another session of the campaign into this one, whole (settings,
+     * fog, tokens with their stamps, drawings; not anyone's undo history), under the same id. The
+     * server reads it from the other session for a GM of both; clients name only where it is.
+     */
+    record ImportScene(MapView.SceneView scene) implements MapCommand {
+        public ImportScene {
+            Objects.requireNonNull(scene, "scene");
+        }
+    }
+
     /** GM: renames, regrids or changes the background. */
     record UpdateScene(String sceneId, String name, Grid grid, Optional<ImageRef> background) implements MapCommand {
         public UpdateScene {

@@ -17,6 +17,13 @@ public sealed interface MapEvent {
         }
     }
 
+    /** A scene brought in from another session, whole; it is not the active one. */
+    record SceneImported(MapView.SceneView scene) implements MapEvent {
+        public SceneImported {
+            Objects.requireNonNull(scene, "scene");
+        }
+    }
+
     record SceneUpdated(SceneSettings settings) implements MapEvent {
         public SceneUpdated {
             Objects.requireNonNull(settings, "settings");

@@ -48,6 +48,7 @@ public final class MapRules {
         try {
             return switch (command) {
                 case CreateScene c -> createScene(state, c);
+                case ImportScene c -> importScene(state, c);
                 case UpdateScene c -> {
                     MapChecks.name("name", c.name(), 1);
                     MapChecks.grid(c.grid());
@@ -135,6 +136,10 @@ public final class MapRules {
         return switch (event) {
             case SceneCreated e -> s.scene(e.settings().id()).isPresent() ? s
                     : s.withScene(Scene.fresh(e.settings(), e.fogged()));
+            case SceneImported e -> s.scene(e.scene().settings().id()).isPresent() ? s
+                    : e.scene().tokens().stream().flatMap(t -> t.registers().values().stream()).map(Lww::stamp)
+                            .reduce(Hlc::max).map(s.withScene(Scene.of(e.scene()))::seen)
+                            .orElseGet(() -> s.withScene(Scene.of(e.scene())));
             case SceneUpdated e -> s.mapScene(e.settings().id(), sc -> sc.withSettings(e.settings()));
             case SceneDeleted e -> s.withoutScene(e.sceneId());
             case SceneActivated e -> s.scene(e.sceneId()).isPresent() ? s.withActive(Optional.of(e.sceneId())) : s;
@@ -170,6 +175,7 @@ public final class MapRules {
     static Optional<String> gmOnly(MapCommand command) {
         return switch (command) {
             case CreateScene c -> Optional.of("Only a GM manages scenes.");
+            case ImportScene c -> Optional.of("Only a GM manages scenes.");
             case UpdateScene c -> Optional.of("Only a GM manages scenes.");
             case DeleteScene c -> Optional.of("Only a GM manages scenes.");
             case ActivateScene c -> Optional.of("Only a GM chooses the scene.");
@@ -200,6 +206,20 @@ public final class MapRules {
         }
         return Decision.accept(new SceneCreated(new SceneSettings(c.sceneId(), c.name(), c.grid(), c.background()),
                 c.fogged()));
+    }
+
+    private static Decision<MapEvent> importScene(MapState state, ImportScene c) {
+        String id = c.scene().settings().id();
+        MapChecks.id("sceneId", id);
+        if (state.scenes().containsKey(id)) {
+            throw Refused.conflict("There is a scene " + id + " here already; delete or rename it first.");
+        }
+        if (state.scenes().size() >= MapState.MAX_SCENES) {
+            throw Refused.conflict("This map has " + MapState.MAX_SCENES + " scenes, the most it may; delete one first.");
+        }
+        MapView.SceneView fresh = new MapView.SceneView(c.scene().settings(), c.scene().fog(), c.scene().tokens(),
+                c.scene().drawings(), false, false);
+        return Decision.accept(new SceneImported(fresh));
     }
 
     private static Decision<MapEvent> createToken(MapState state, CreateToken c, MapContext context) {

@@ -119,6 +119,7 @@ public final class MapVisibility {
     public static List<MapEvent> forOthers(MapEvent event, MapState before, MapState after) {
         return switch (event) {
             case SceneCreated e -> List.of();
+            case SceneImported e -> List.of();
             case SceneUpdated e -> active(after, e.settings().id()) ? List.of(e) : List.of();
             case SceneDeleted e -> active(before, e.sceneId()) ? List.of(e) : List.of();
             case SceneActivated e -> after.activeScene()

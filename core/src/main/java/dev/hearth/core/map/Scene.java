@@ -35,6 +35,14 @@ public record Scene(SceneSettings settings, Fog fog, Map<String, Token> tokens, 
         return new Scene(settings, fogged ? Fog.FOGGED : Fog.CLEAR, Map.of(), Set.of(), Canvas.EMPTY);
     }
 
+    /** A scene as a GM sees it, made whole again: its drawings, no one's undo history. */
+    static Scene of(MapView.SceneView view) {
+        Map<String, Token> byId = new LinkedHashMap<>();
+        view.tokens().forEach(t -> byId.put(t.id(), t));
+        int numbers = view.drawings().stream().mapToInt(d -> d.shape().numbers()).sum();
+        return new Scene(view.settings(), view.fog(), byId, Set.of(), new Canvas(view.drawings(), Map.of(), numbers));
+    }
+
     public String id() {
         return settings.id();
     }

@@ -81,6 +81,7 @@ public sealed interface TableCommand {
                 case MapCommand.ChangeFog c -> Permission.MANAGE_FOG;
                 case MapCommand.ResetFog c -> Permission.MANAGE_FOG;
                 case MapCommand.CreateScene c -> Permission.MANAGE_MAP;
+                case MapCommand.ImportScene c -> Permission.MANAGE_MAP;
                 case MapCommand.UpdateScene c -> Permission.MANAGE_MAP;
                 case MapCommand.DeleteScene c -> Permission.MANAGE_MAP;
                 case MapCommand.ActivateScene c -> Permission.MANAGE_MAP;

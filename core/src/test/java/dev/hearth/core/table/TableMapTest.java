@@ -104,4 +104,28 @@ class TableMapTest {
         assertThat(new TableCommand.Map(new MapCommand.ResetFog("s", true)).permission()).isEqualTo(Permission.MANAGE_FOG);
         assertThat(new TableCommand.Map(new MapCommand.DeleteToken("s", "t")).permission()).isEqualTo(Permission.MANAGE_MAP);
     }
+
+    @Test
+    void an_imported_scene_arrives_whole_for_gms_without_anyones_undo_history_and_moves_the_clock_past_its_stamps() {
+        sceneWithPiasToken();
+        map(TableDiceTest.PIA, new MapCommand.Draw("s", "arrow", dev.hearth.core.map.Layer.DRAWINGS,
+                new dev.hearth.core.map.Shape.Line(0, 0, 10, 10), new dev.hearth.core.map.Pen("#fff", 1)));
+        dev.hearth.core.map.MapView.SceneView source = dev.hearth.core.map.MapView.scene(
+                state.map().scene("s").orElseThrow(), "", true);
+        TableMapTest other = new TableMapTest();
+        TableEvent.MapHappened imported = (TableEvent.MapHappened) other.map(TableDiceTest.GM,
+                new MapCommand.ImportScene(source)).getFirst();
+        assertThat(imported.forOthers()).isEmpty();
+        dev.hearth.core.map.Scene copy = other.state.map().scene("s").orElseThrow();
+        assertThat(copy.tokens()).isEqualTo(state.map().scene("s").orElseThrow().tokens());
+        assertThat(copy.canvas().drawings()).hasSize(1);
+        assertThat(copy.canvas().history(TableDiceTest.PIA.userId()).undo()).isEmpty();
+        assertThat(other.state.map().clock()).isEqualTo(state.map().clock());
+        assertThat(other.state.map().activeSceneId()).isEmpty();
+        assertThat(other.decide(TableDiceTest.GM, new TableCommand.Map(new MapCommand.ImportScene(source))))
+                .isInstanceOfSatisfying(Decision.Rejected.class,
+                        r -> assertThat(r.rejection().kind()).isEqualTo(Rejection.Kind.CONFLICT));
+        assertThat(other.decide(TableDiceTest.PIA, new TableCommand.Map(new MapCommand.ImportScene(source))))
+                .isInstanceOf(Decision.Rejected.class);
+    }
 }

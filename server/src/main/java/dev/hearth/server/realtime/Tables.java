@@ -10,6 +10,8 @@ import dev.hearth.core.access.Role;
 import dev.hearth.core.access.Standing;
 import dev.hearth.core.session.SessionId;
 import dev.hearth.core.stream.Caller;
+import dev.hearth.core.map.MapCommand;
+import dev.hearth.core.map.MapView;
 import dev.hearth.core.table.TableCommand;
 import dev.hearth.core.table.TableEvent;
 import dev.hearth.core.table.TableState;
@@ -18,6 +20,7 @@ import dev.hearth.server.http.ErrorBody;
 import dev.hearth.server.http.ErrorCode;
 import dev.hearth.server.http.Outcome;
 import dev.hearth.server.http.Refusal;
+import dev.hearth.server.realtime.codec.MapCodec;
 import dev.hearth.server.realtime.codec.TableCodec;
 import dev.hearth.server.realtime.protocol.Inbound;
 import dev.hearth.server.realtime.protocol.Types;
@@ -127,7 +130,21 @@ public final class Tables {
     public void command(Seat seat, Inbound m, long receivedNanos, Consumer<Reply> reply) {
         TableCommand command;
         try {
-            command = codec.decodeCommand(m.type(), m.payload());
+            if (MapCodec.IMPORT_SCENE.equals(m.type())) {
+                Optional<ErrorBody> denied = denial(seat.role(), Permission.MANAGE_MAP);
+                if (denied.isPresent()) {
+                    reply.accept(new Reply.Error(denied.get()));
+                    return;
+                }
+                Outcome<TableCommand> resolved = importScene(seat, codec.map().decodeSceneSource(m.payload()));
+                if (resolved instanceof Outcome.Refused<TableCommand> r) {
+                    reply.accept(new Reply.Error(r.refusal().body()));
+                    return;
+                }
+                command = ((Outcome.Done<TableCommand>) resolved).value();
+            } else {
+                command = codec.decodeCommand(m.type(), m.payload());
+            }
         } catch (CommandFormatException e) {
             reply.accept(new Reply.Error(Outcomes.error(e)));
             return;
@@ -139,6 +156,35 @@ public final class Tables {
         }
         registry.actor(seat.sessionId()).submit(new Submission<>(command, seat.caller(), Optional.of(m.id()), m.digest(),
                 receivedNanos, outcome -> reply.accept(Reply.of(outcome))));
+    }
+
+    /**
+     * The scene to import, read from the committed state of another session of the same campaign
+     * (the caller is a GM of both, as they are one campaign); E006 alike for a session or scene that
+     * is not there and a session of another campaign.
+     */
+    private Outcome<TableCommand> importScene(Seat seat, MapCodec.SceneSource source) {
+        Refusal missing = new Refusal(404, new ErrorBody(ErrorCode.E006, "No scene " + source.sceneId()
+                + " in that session of this campaign.", Map.of("field", "sceneId"), null));
+        Optional<GameSession> found;
+        try {
+            found = campaigns.findSession(SessionId.of(source.fromSessionId()));
+        } catch (IllegalArgumentException e) {
+            found = Optional.empty();
+        }
+        if (found.isEmpty() || !found.get().campaignId().equals(seat.session().campaignId())
+                || found.get().id().equals(seat.sessionId())) {
+            return Outcome.refused(missing);
+        }
+        SessionId from = found.get().id();
+        Optional<Optional<MapView.SceneView>> read = registry.actor(from)
+                .read(r -> r.state().map().scene(source.sceneId()).map(s -> MapView.scene(s, "", true))).join();
+        if (read.isEmpty()) {
+            return Outcome.refused(new Refusal(503, new ErrorBody(ErrorCode.E008,
+                    "That session cannot be loaded right now; try again in a moment.", Map.of(), 1L)));
+        }
+        return read.get().<Outcome<TableCommand>>map(s -> Outcome.done(new TableCommand.Map(new MapCommand.ImportScene(s))))
+                .orElseGet(() -> Outcome.refused(missing));
     }
 
     /** Records an arrival or leave (the room decides when); no client waits for it. */

@@ -344,4 +344,49 @@ class MapTableTest {
                     .isEqualTo(table.alice.id());
         }
     }
+
+    @Test
+    void a_gm_brings_a_scene_from_an_earlier_session_of_the_campaign_whole() {
+        String next = table.expect(201, table.gm.accessToken(), "POST", "/api/campaigns/" + table.campaignId + "/sessions",
+                "{\"name\":\"Next week\"}").path("id").asText();
+        try (WsClient gm = table.seat(table.gm)) {
+            ack(gm, "map.create_scene", payload("sceneId", "tower", "name", "Wizard's Tower", "grid", grid(), "fogged", true));
+            ack(gm, "map.create_token", token("tower", "golem", payload("kind", "name", "name", "Golem"),
+                    payload("kind", "hidden", "hidden", true)));
+            ack(gm, "map.draw", payload("sceneId", "tower", "drawingId", "rune", "layer", "map",
+                    "shape", payload("kind", "ellipse", "centreX", 50, "centreY", 50, "radiusX", 20, "radiusY", 20),
+                    "pen", payload("colour", "#8040ff", "stroke", 4)));
+        }
+        try (WsClient gm = WsClient.join(table.port(), "/ws/session/" + next, table.gm.accessToken());
+                WsClient alice = WsClient.join(table.port(), "/ws/session/" + next, table.alice.accessToken())) {
+            JsonNode imported = changeAt(gm, ack(gm, "map.import_scene",
+                    payload("fromSessionId", table.sessionId, "sceneId", "tower")), "scene_imported");
+            assertThat(imported.toString()).contains("Golem", "#8040ff");
+            JsonNode view = mapOf(gm);
+            JsonNode golem = tokenIn(view, "tower", "golem").orElseThrow();
+            assertThat(golem.path("hidden").asBoolean()).isTrue();
+            assertThat(view.path("scenes").get(0).path("fog").path("fogged").asBoolean()).isTrue();
+            assertThat(view.path("scenes").get(0).path("drawings")).hasSize(1);
+            // Not active, so the players were sent nothing of it.
+            assertThat(alice.seenSoFar().toString()).doesNotContain("Golem", "tower");
+
+            long before = table.expect(200, table.gm.accessToken(), "GET", "/api/realtime/activity?session=" + next
+                    + "&after=0&wait=0", null).path("position").path("seq").asLong();
+            assertError(gm.command("map.import_scene", payload("fromSessionId", table.sessionId, "sceneId", "tower")), "E012");
+            assertError(gm.command("map.import_scene", payload("fromSessionId", table.sessionId, "sceneId", "nowhere")), "E006");
+            assertError(gm.command("map.import_scene", payload("fromSessionId", java.util.UUID.randomUUID().toString(),
+                    "sceneId", "tower")), "E006");
+            assertError(gm.command("map.import_scene", payload("fromSessionId", next, "sceneId", "tower")), "E006");
+            assertError(gm.command("map.import_scene", payload("sceneId", "tower")), "E007");
+            JsonNode denied = alice.command("map.import_scene", payload("fromSessionId", table.sessionId, "sceneId", "tower"));
+            assertError(denied, "E011");
+            assertThat(denied.path("payload").path("details").path("permission").asText()).isEqualTo("manage_map");
+            JsonNode items = table.expect(200, table.gm.accessToken(), "GET", "/api/realtime/activity?session=" + next
+                    + "&after=" + before + "&wait=0", null).path("items");
+            for (JsonNode item : items) {
+                assertThat(item.path("type").asText()).isIn("member.arrived", "member.left");
+            }
+            assertThat(mapOf(gm).path("scenes")).hasSize(1);
+        }
+    }
 }

@@ -34,28 +34,48 @@ public final class MapCodec {
     public static final String CHANGED = "map.changed";
     /** The request (and REST twin) for the map as the caller may see it. */
     public static final String VIEW = "map.view";
+    /**
+     * Brings a scene from another session of the campaign: {@code {fromSessionId, sceneId}}. The
+     * server reads the scene there; a client never sends a scene's content as its own.
+     */
+    public static final String IMPORT_SCENE = "map.import_scene";
 
     private static final String SAME = "same";
 
     private final ObjectMapper game;
     private final Map<String, Class<? extends MapCommand>> commands = new LinkedHashMap<>();
     private final Map<String, Class<? extends MapEvent>> changes = new LinkedHashMap<>();
+    private final Set<String> commandTypes;
 
     @SuppressWarnings("unchecked")
     public MapCodec(ObjectMapper game) {
         this.game = game;
         for (Class<?> type : GameJson.records(MapCommand.class)) {
-            commands.put(PREFIX + GameJson.snakeCase(type.getSimpleName()), (Class<? extends MapCommand>) type);
+            if (type != MapCommand.ImportScene.class) {
+                commands.put(PREFIX + GameJson.snakeCase(type.getSimpleName()), (Class<? extends MapCommand>) type);
+            }
         }
+        Set<String> types = new java.util.LinkedHashSet<>(commands.keySet());
+        types.add(IMPORT_SCENE);
+        this.commandTypes = Collections.unmodifiableSet(types);
         for (Class<?> type : GameJson.records(MapEvent.class)) {
             changes.put(GameJson.snakeCase(type.getSimpleName()), (Class<? extends MapEvent>) type);
         }
     }
 
+    /** Every map command type, {@link #IMPORT_SCENE} included. */
     public Set<String> commandTypes() {
-        return Collections.unmodifiableSet(commands.keySet());
+        return commandTypes;
     }
 
+    /** Where a scene to import is. */
+    public record SceneSource(String fromSessionId, String sceneId) {}
+
+    public SceneSource decodeSceneSource(JsonNode payload) {
+        return new SceneSource(Fields.text(payload, "fromSessionId"), Fields.text(payload, "sceneId"));
+    }
+
+    /** A map command but {@link #IMPORT_SCENE}, which the server resolves itself. */
     public MapCommand decodeCommand(String type, JsonNode payload) {
         Class<? extends MapCommand> cls = commands.get(type);
         if (cls == null) {

@@ -64,6 +64,10 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
         return combat;
     }
 
+    public MapCodec map() {
+        return map;
+    }
+
     @Override
     public String eventType(TableEvent event) {
         return switch (event) {

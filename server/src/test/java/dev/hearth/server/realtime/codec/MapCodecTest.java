@@ -15,6 +15,8 @@ import dev.hearth.core.map.Hlc;
 import dev.hearth.core.map.ImageRef;
 import dev.hearth.core.map.Layer;
 import dev.hearth.core.map.MapCommand;
+import dev.hearth.core.map.MapView;
+import dev.hearth.core.map.SceneSettings;
 import dev.hearth.core.map.Pen;
 import dev.hearth.core.map.Shape;
 import dev.hearth.core.map.TokenChange;
@@ -111,7 +113,14 @@ class MapCodecTest {
             assertThat(codec.decodeCommand(type, sent)).as(type + " " + sent).isEqualTo(command);
             seen.add(command.command().getClass().getSimpleName());
         }
-        assertThat(seen).containsAll(GameJson.records(MapCommand.class).stream().map(Class::getSimpleName).toList());
+        assertThat(seen).containsAll(GameJson.records(MapCommand.class).stream()
+                .filter(c -> c != MapCommand.ImportScene.class).map(Class::getSimpleName).toList());
+        // A scene to import is read by the server from its session; a client cannot hand one in.
+        assertThat(codec.commandTypes()).contains(MapCodec.IMPORT_SCENE);
+        assertThatThrownBy(() -> map.decodeCommand(MapCodec.IMPORT_SCENE, read("{\"scene\":{}}")))
+                .isInstanceOf(CommandFormatException.class);
+        assertThat(map.decodeSceneSource(read("{\"fromSessionId\":\"a\",\"sceneId\":\"b\"}")))
+                .isEqualTo(new MapCodec.SceneSource("a", "b"));
     }
 
     @Test
@@ -123,6 +132,9 @@ class MapCodecTest {
                 .isInstanceOf(Decision.Rejected.class);
         run(GM, new TableCommand.Map(new MapCommand.SetMoveRule(false)));
         run(PIA, move);
+        MapView.SceneView hall = MapView.scene(state.map().scene("hall").orElseThrow(), "", true);
+        run(GM, new TableCommand.Map(new MapCommand.ImportScene(new MapView.SceneView(new SceneSettings("hall-copy",
+                "Copy", Grid.DEFAULT, Optional.empty()), hall.fog(), hall.tokens(), hall.drawings(), true, true))));
         boolean translated = false;
         for (TableEvent event : recorded) {
             assertThat(codec.eventType(event)).isEqualTo("map.changed");
