@@ -34,6 +34,8 @@ export class TableModel {
   status = $state<ConnectionStatus>({ state: 'connecting', transport: 'websocket', latency: null, retryAt: null, problem: null });
   role = $state<Role | null>(null);
   sessionName = $state('');
+  /** The session's campaign, from the welcome. */
+  campaignId = $state('');
   presence = $state<PresenceUser[]>([]);
   seated = $state<Seat[]>([]);
   lines = $state<ChatLine[]>([]);
@@ -214,6 +216,7 @@ export class TableModel {
     const w = f.payload as unknown as WelcomePayload;
     this.role = w.role;
     this.sessionName = w.sessionName ?? this.sessionName;
+    this.campaignId = w.campaignId ?? this.campaignId;
     if (w.presence) this.presence = w.presence.users;
     if (this.presenceSent !== 'active') this.client.ephemeral('presence_update', { status: this.presenceSent });
     if (!w.resumed) {

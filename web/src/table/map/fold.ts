@@ -112,6 +112,13 @@ export function foldChange(view: MapView, raw: unknown, me: string, by: string, 
       if (view.scenes.some((s) => s.settings.id === scene.settings.id)) return view;
       return { ...view, scenes: [...view.scenes, scene] };
     }
+    case 'scene_imported': {
+      // GMs: a whole scene brought from another session of the campaign (not the active one).
+      const scene = sceneViewOf(c.scene);
+      if (view.scenes.some((s) => s.settings.id === scene.settings.id)) return view;
+      for (const t of scene.tokens) notes?.stamps.push(t.stamps.position);
+      return { ...view, scenes: [...view.scenes, scene] };
+    }
     case 'scene_updated': {
       const settings = settingsOf(c.settings);
       return mapScene(view, settings.id, (s) => ({ ...s, settings }));

@@ -214,6 +214,14 @@ export class MapModel {
     });
   }
 
+  /**
+   * Brings a scene from another session of the campaign; it arrives as `scene_imported` (nothing
+   * optimistic: the server reads it there).
+   */
+  importScene(fromSessionId: string, sceneId: string): void {
+    this.command('import_scene', { fromSessionId, sceneId }, undefined, () => (this.chosenSceneId = sceneId));
+  }
+
   /** "Show to players". */
   activateScene(sceneId: string): void {
     const before = this.view.activeSceneId;
