@@ -83,9 +83,6 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
 
     @Override
     public ObjectNode eventPayload(TableEvent event) {
-        if (event instanceof TableEvent.MapHappened m) {
-            return map.payload(m);
-        }
         ObjectNode node = json.createObjectNode();
         node.put("userId", event.userId());
         switch (event) {
@@ -119,7 +116,7 @@ public final class TableCodec implements StreamCodec<TableState, TableCommand, T
                 node.put("expression", h.expression());
             }
             case TableEvent.CombatHappened c -> node.setAll(combat.payload(c.event()));
-            case TableEvent.MapHappened m -> throw new IllegalStateException("written above");
+            case TableEvent.MapHappened m -> node.setAll(map.payload(m));
             case TableEvent.MemberArrived a -> {
                 node.put("displayName", a.displayName());
                 node.put("role", a.role().id());
