@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BrowserSuiteTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    /** The suite takes about a minute; eight leave room for a slow shared machine, not for a hang. */
+    /** The suite takes about a minute and a half; eight leave room for a slow shared machine, not for a hang. */
     private static final Duration SUITE_TIMEOUT = Duration.ofMinutes(8);
     /** Registrations the suite may make from 127.0.0.1 before they wait; support.mjs counts its use. */
     private static final int REGISTRATIONS = 20;
