@@ -1,5 +1,5 @@
 // The combat story, told inside the table story (table.test.mjs) by the same GM, two players and
-// spectator, because the suite may sign up only five accounts (see support.mjs): the GM runs two
+// spectator, who are already at the table (and whose accounts the budget in support.mjs counts): the GM runs two
 // rounds of combat with both players' PCs and a hidden goblin; players end their own turns and see
 // their HP change; rolls in the dice tray (public and blind) and an inline roll in chat.
 //

@@ -6,9 +6,12 @@
 // CHROMIUM_PATH (Debian's /usr/bin/chromium; playwright-core never downloads a browser),
 // E2E_ARTIFACTS (where screenshots go). e2e/ (the Maven module) sets all three.
 //
-// Budget: the server allows 5 registrations per IP address before it makes the next one wait, and
-// every browser here is 127.0.0.1, so the whole suite signs up 5 accounts: one in pages.test.mjs,
-// four in table.test.mjs. A new account elsewhere needs a new server, not a sleep.
+// Budget: the server allows `auth.registrations-per-ip` registrations per IP address (5 by default)
+// before it makes the next one wait, and every browser here is 127.0.0.1. BrowserSuiteTest raises
+// the limit to 20 for the suite, which signs up 8 accounts: one in pages.test.mjs, four in
+// table.test.mjs, two in map.test.mjs, one in map-performance.test.mjs. A new file's accounts must
+// fit in what is left; against a server you started yourself, raise the limit the same way
+// (`--set auth.registrations-per-ip=20`) or restart it, never sleep.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -128,6 +131,64 @@ export async function signIn(page, { username, password = PASSWORD }) {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expectPath(page, /^\/campaigns$/);
   await expectHeading(page, 'Your campaigns');
+}
+
+/**
+ * The GM (on the campaigns page after signing up) creates a campaign and a game session in it;
+ * answers the paths of the campaign page and of the session's live table.
+ */
+export async function createCampaignAndSession(page, { campaignName, sessionName }) {
+  await page.getByLabel('Campaign name', { exact: true }).fill(campaignName);
+  await page.getByRole('button', { name: 'Create campaign', exact: true }).click();
+  await expectPath(page, /^\/campaigns\/[^/]+$/);
+  await expectHeading(page, campaignName);
+  await page.getByLabel('Session name', { exact: true }).fill(sessionName);
+  await page.getByRole('button', { name: 'Create session', exact: true }).click();
+  const open = page.getByRole('link', { name: `Open table: ${sessionName}`, exact: true });
+  await open.waitFor();
+  const tablePath = await open.getAttribute('href');
+  assert.match(tablePath, /^\/play\/[^/]+$/);
+  return { campaignPath: new URL(page.url()).pathname, tablePath };
+}
+
+/**
+ * From the campaign page (`gmPage`), the GM creates an invite of `role` and `person` accepts it
+ * (their page ends on the campaign page).
+ */
+export async function invite(gmPage, person, role) {
+  const before = new Set(await gmPage.getByLabel('Invite link', { exact: true }).evaluateAll((els) => els.map((e) => e.value)));
+  await gmPage.getByLabel('Invite role', { exact: true }).selectOption(role);
+  await gmPage.getByRole('button', { name: 'Create invite', exact: true }).click();
+  const link = await eventually(async () => {
+    const values = await gmPage.getByLabel('Invite link', { exact: true }).evaluateAll((els) => els.map((e) => e.value));
+    const fresh = values.filter((v) => !before.has(v));
+    assert.equal(fresh.length, 1, `exactly one new invite link after "Create invite" (links: ${values})`);
+    return fresh[0];
+  });
+  await person.page.goto(link);
+  await expectHeading(person.page, 'Join a campaign');
+  await person.page.getByRole('button', { name: 'Accept invite', exact: true }).click();
+  await expectPath(person.page, /^\/campaigns\/[^/]+$/);
+}
+
+/** Signs in through the HTTP API (not a page) and answers an access token for bearer requests. */
+export async function accessToken(api, { username, password = PASSWORD }) {
+  const login = await api.post('/api/auth/login', { data: { username, password } });
+  assert.equal(login.status(), 200, `signing in ${username} through the API`);
+  return (await login.json()).accessToken;
+}
+
+/**
+ * Records the text of every WebSocket frame the page receives, from now on (call it before the
+ * page's first navigation to miss none): `frames.texts` grows as frames arrive.
+ */
+export function recordWebSocketFrames(page) {
+  const frames = { texts: [], sockets: 0 };
+  page.on('websocket', (ws) => {
+    frames.sockets++;
+    ws.on('framereceived', ({ payload }) => frames.texts.push(typeof payload === 'string' ? payload : payload.toString('utf8')));
+  });
+  return frames;
 }
 
 /** The live table's connection status (role status, named "Connection"). */

@@ -23,6 +23,7 @@ import {
   type FogArea,
   type FogMode,
   type Grid,
+  type Hlc,
   type ImageRef,
   type Layer,
   type MapView,
@@ -59,6 +60,12 @@ export function mapMessage(error: HearthError): string {
   return humanMessage(error);
 }
 
+/** A token edit of ours waiting for its answer: its stamp, and what to put back if it is refused. */
+interface PendingEdit {
+  stamp: Hlc;
+  before: { change: TokenChange; stamp: Hlc };
+}
+
 /** Unknown depth of a history the view only says is not empty. */
 const SOME = Number.POSITIVE_INFINITY;
 
@@ -76,6 +83,8 @@ export class MapModel {
   private readonly clock: HlcClock;
   /** Rollbacks of optimistic edits by command id, until the ack. */
   private readonly rollbacks = new Map<string, () => void>();
+  /** Our token edits not yet answered, per scene, token and property, oldest first. */
+  private readonly pendingEdits = new Map<string, PendingEdit[]>();
   /** Events below this seq are in the view already (it came with this position). */
   private viewSeq = 0;
   /** While a `map.view` request is out: frames to fold after its answer. */
@@ -261,26 +270,57 @@ export class MapModel {
     return tokenId;
   }
 
-  /** Changes a token's properties; each rolls back on a refusal unless a later edit wrote it meanwhile. */
+  /**
+   * Changes a token's properties. A refused change rolls back to what it replaced, unless a later
+   * edit of ours is still waiting on that property: then the later one inherits what to roll back
+   * to, so two refused moves in a row (a token walked into fog, key by key) end where the server
+   * has the token, never on the first refused square.
+   */
   editToken(sceneId: string, tokenId: string, changes: TokenChange[]): void {
     const token = this.find(sceneId)?.tokens.find((t) => t.id === tokenId);
     if (!token || changes.length === 0) return;
     const wire = changes.map((c) => (c.kind === 'rotation' ? { ...c, degrees: normalDegrees(c.degrees) } : c));
     const stamp = this.clock.tick();
-    const before = wire.map((c) => ({ change: changeOf(token, propertyOf(c)), stamp: token.stamps[propertyOf(c)] }));
-    this.view = mapScene(this.view, sceneId, (s) => mapToken(s, tokenId, (t) => mergeChanges(t, wire, stamp)));
-    this.command('edit_token', { sceneId, tokenId, changes: wire, stamp }, () => {
-      this.view = mapScene(this.view, sceneId, (s) =>
-        mapToken(s, tokenId, (t) => {
-          let next = t;
-          for (const b of before) {
-            const p = propertyOf(b.change);
-            if (compareHlc(next.stamps[p], stamp) === 0) next = withRegister(next, b.change, b.stamp);
-          }
-          return next;
-        }),
-      );
+    const mine = wire.map((c): [string, PendingEdit] => {
+      const p = propertyOf(c);
+      const edit = { stamp, before: { change: changeOf(token, p), stamp: token.stamps[p] } };
+      const key = `${sceneId} ${tokenId} ${p}`;
+      this.pendingEdits.set(key, [...(this.pendingEdits.get(key) ?? []), edit]);
+      return [key, edit];
     });
+    /** Forgets this edit; refused, answers what to put back (what it replaced) where no later edit of ours waits. */
+    const settle = (refused: boolean): PendingEdit['before'][] =>
+      mine.flatMap(([key, edit]) => {
+        const queue = this.pendingEdits.get(key) ?? [];
+        const at = queue.indexOf(edit);
+        const rest = queue.filter((e) => e !== edit);
+        if (rest.length > 0) this.pendingEdits.set(key, rest);
+        else this.pendingEdits.delete(key);
+        if (!refused) return [];
+        const later = at >= 0 ? queue[at + 1] : undefined;
+        if (!later) return [edit.before];
+        later.before = edit.before;
+        return [];
+      });
+    this.view = mapScene(this.view, sceneId, (s) => mapToken(s, tokenId, (t) => mergeChanges(t, wire, stamp)));
+    this.command(
+      'edit_token',
+      { sceneId, tokenId, changes: wire, stamp },
+      () => {
+        const restore = settle(true);
+        this.view = mapScene(this.view, sceneId, (s) =>
+          mapToken(s, tokenId, (t) => {
+            let next = t;
+            for (const b of restore) {
+              const p = propertyOf(b.change);
+              if (compareHlc(next.stamps[p], stamp) === 0) next = withRegister(next, b.change, b.stamp);
+            }
+            return next;
+          }),
+        );
+      },
+      () => void settle(false),
+    );
   }
 
   moveToken(sceneId: string, tokenId: string, x: number, y: number): void {

@@ -185,6 +185,47 @@ describe('MapModel: optimistic edits', () => {
     expect(token(model, 't1')?.x).toBe(350);
   });
 
+  it('ends where the server has the token when two moves in a row are refused (walked into fog key by key)', async () => {
+    const { client, model } = setup('player', mapJson([sceneJson('s1', { tokens: [tokenJson('t1', { x: 70, owners: ['u1'] })] })]));
+    model.moveToken('s1', 't1', 140, 0);
+    const first = client.submitted.at(-1)!.id;
+    model.moveToken('s1', 't1', 210, 0);
+    const second = client.submitted.at(-1)!.id;
+    const fog = { code: 'E011', message: 'That place is under fog.' };
+    client.acks.get(first)!.reject(fog);
+    await settle();
+    expect(token(model, 't1')?.x).toBe(210); // the later move still waits
+    client.acks.get(second)!.reject(fog);
+    await settle();
+    expect(token(model, 't1')?.x).toBe(70);
+  });
+
+  it('rolls a refused move back to an earlier move of ours that was accepted', async () => {
+    const { client, model } = setup('player', mapJson([sceneJson('s1', { tokens: [tokenJson('t1', { x: 70, owners: ['u1'] })] })]));
+    model.moveToken('s1', 't1', 140, 0);
+    const first = client.submitted.at(-1)!.id;
+    model.moveToken('s1', 't1', 210, 0);
+    const second = client.submitted.at(-1)!.id;
+    client.acks.get(first)!.resolve({ seq: 7, events: 1 });
+    await settle();
+    client.acks.get(second)!.reject({ code: 'E011', message: 'That place is under fog.' });
+    await settle();
+    expect(token(model, 't1')?.x).toBe(140);
+  });
+
+  it('keeps a later accepted move when an earlier one is refused after it', async () => {
+    const { client, model } = setup('player', mapJson([sceneJson('s1', { tokens: [tokenJson('t1', { x: 70, owners: ['u1'] })] })]));
+    model.moveToken('s1', 't1', 140, 0);
+    const first = client.submitted.at(-1)!.id;
+    model.moveToken('s1', 't1', 210, 0);
+    const second = client.submitted.at(-1)!.id;
+    client.acks.get(second)!.resolve({ seq: 7, events: 1 });
+    await settle();
+    client.acks.get(first)!.reject({ code: 'E011', message: 'Not now.' });
+    await settle();
+    expect(token(model, 't1')?.x).toBe(210);
+  });
+
   it('creates and deletes tokens at once, undoing them on a refusal', async () => {
     const { client, model } = setup('gm');
     const id = model.createToken('s1', [{ kind: 'name', name: 'Goblin' }, { kind: 'position', x: 70, y: 70 }])!;

@@ -1,6 +1,8 @@
 // A frame-time sampler for the browser tests (window.__hearthMapStats): start() records the
 // intervals between animation frames, stop() reports fps and the 95th percentile frame time. The
-// counts say what the stage holds, so a test can check it measured the scene it meant to.
+// counts say what the stage holds, so a test can check it measured the scene it meant to; tokens()
+// and toClient() say where things are on the page, so a test can point at them (the canvas has no
+// DOM of its own to find them by).
 
 export interface FrameReport {
   frames: number;
@@ -10,10 +12,27 @@ export interface FrameReport {
   maxMs: number;
 }
 
-export interface MapStats {
+/** A token as the stage shows it: where it is on the map, and its box on the page (client pixels). */
+export interface TokenOnStage {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  client: { x: number; y: number; width: number; height: number };
+}
+
+export interface StageProbe {
+  counts(): { tokens: number; drawings: number; fogOps: number };
+  tokens(): TokenOnStage[];
+  /** A map point in client pixels (what a pointer event's clientX/clientY would be). */
+  toClient(x: number, y: number): { x: number; y: number };
+}
+
+export interface MapStats extends StageProbe {
   start(): void;
   stop(): FrameReport;
-  counts(): { tokens: number; drawings: number; fogOps: number };
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -35,7 +54,7 @@ export function report(intervals: number[]): FrameReport {
 }
 
 /** Installs the sampler on window; returns its removal. */
-export function installMapStats(counts: MapStats['counts']): () => void {
+export function installMapStats(probe: StageProbe): () => void {
   let intervals: number[] = [];
   let last = 0;
   let frame = 0;
@@ -55,7 +74,9 @@ export function installMapStats(counts: MapStats['counts']): () => void {
       cancelAnimationFrame(frame);
       return report(intervals);
     },
-    counts,
+    counts: () => probe.counts(),
+    tokens: () => probe.tokens(),
+    toClient: (x, y) => probe.toClient(x, y),
   };
   (window as unknown as { __hearthMapStats?: MapStats }).__hearthMapStats = stats;
   return () => {

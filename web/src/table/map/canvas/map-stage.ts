@@ -15,6 +15,7 @@ import { boundsOf, shapeBounds, snapToken, tokenBox } from '../geometry';
 import { drawingNode, tokenNode } from './nodes';
 import { FOG_COLOUR, native, paintFog, paintGrid } from './painters';
 import type { TokenLook } from '../token-look';
+import type { TokenOnStage } from './frame-stats';
 
 export interface StageData {
   scene: SceneView | null;
@@ -197,6 +198,22 @@ export class MapStage {
 
   counts(): { tokens: number; drawings: number; fogOps: number } {
     return { tokens: this.tokenNodes.size, drawings: this.drawingNodes.size, fogOps: this.data?.scene?.fog.ops.length ?? 0 };
+  }
+
+  /** The tokens on the stage, with their boxes on the page (for the browser tests). */
+  tokensOnStage(): TokenOnStage[] {
+    const s = this.scale;
+    return [...this.tokenNodes.values()].map(({ token: t, node }) => {
+      const at = this.toClient({ x: node.x(), y: node.y() });
+      return { id: t.id, name: t.name, x: node.x(), y: node.y(), width: t.width, height: t.height, client: { ...at, width: t.width * s, height: t.height * s } };
+    });
+  }
+
+  /** A map point in client pixels (the viewport's, as pointer events give them). */
+  toClient(p: Point): Point {
+    const box = this.stage.container().getBoundingClientRect();
+    const s = this.scale;
+    return { x: box.left + this.stage.x() + p.x * s, y: box.top + this.stage.y() + p.y * s };
   }
 
   destroy(): void {
