@@ -3,10 +3,12 @@ package dev.hearth.core.map;
 import dev.hearth.core.access.Role;
 import dev.hearth.core.map.MapEvent.*;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who receives what of a map event. Unlike chat or combat, fog makes this more than a yes or no:
@@ -186,10 +188,25 @@ public final class MapVisibility {
      * drawings on both sides. A single add or erase that others see whole is passed on as it is.
      */
     private static List<MapEvent> drawings(MapEvent event, Pair p) {
-        Map<String, Drawing> was = visibleDrawings(p.before());
-        Map<String, Drawing> is = visibleDrawings(p.after());
-        List<Drawing> shown = is.values().stream().filter(d -> !was.containsKey(d.id())).toList();
-        List<String> hidden = was.keySet().stream().filter(id -> !is.containsKey(id)).sorted().toList();
+        List<Drawing> shown;
+        List<String> hidden;
+        if (p.before().fog() == p.after().fog()) {
+            // A drawing event leaves the fog as it was, and a drawing on both sides is the same one
+            // (ids are never reused on a canvas), so it is visible on both or on neither: only those
+            // on one side can come into view or leave it. Judging those alone, rather than every
+            // drawing twice against every fog operation, gives the same lists.
+            Set<String> before = ids(p.before().canvas().drawings());
+            Set<String> after = ids(p.after().canvas().drawings());
+            shown = p.after().canvas().drawings().stream()
+                    .filter(d -> !before.contains(d.id()) && visible(p.after(), d)).toList();
+            hidden = p.before().canvas().drawings().stream()
+                    .filter(d -> !after.contains(d.id()) && visible(p.before(), d)).map(Drawing::id).sorted().toList();
+        } else {
+            Map<String, Drawing> was = visibleDrawings(p.before());
+            Map<String, Drawing> is = visibleDrawings(p.after());
+            shown = is.values().stream().filter(d -> !was.containsKey(d.id())).toList();
+            hidden = was.keySet().stream().filter(id -> !is.containsKey(id)).sorted().toList();
+        }
         if (event instanceof DrawingAdded a && hidden.isEmpty() && shown.equals(List.of(a.drawing()))) {
             return List.of(event);
         }
@@ -201,6 +218,9 @@ public final class MapVisibility {
 
     /** A fog event: passed on, then every token and drawing that came into view or left it. */
     private static List<MapEvent> everything(MapEvent event, Pair p) {
+        if (event instanceof FogChanged e && stroked(p, e.op())) {
+            return stroke(event, e.op(), p);
+        }
         List<Token> shownTokens = new ArrayList<>();
         List<String> hiddenTokens = new ArrayList<>();
         for (Token t : p.after().tokens().values()) {
@@ -220,6 +240,64 @@ public final class MapVisibility {
         out.add(event);
         out.addAll(changes(p.after().id(), shownTokens, shown, hiddenTokens, hidden));
         return out;
+    }
+
+    /** True if the scene after is the scene before with this fog operation on top, and nothing else changed. */
+    private static boolean stroked(Pair p, FogOp op) {
+        Fog was = p.before().fog();
+        Fog is = p.after().fog();
+        return p.before().canvas() == p.after().canvas() && is.fogged() == was.fogged()
+                && is.ops().size() == was.ops().size() + 1 && is.ops().getLast().equals(op)
+                && is.ops().subList(0, was.ops().size()).equals(was.ops())
+                && p.before().tokens().equals(p.after().tokens());
+    }
+
+    /**
+     * A fog stroke: what {@link #everything} gives, judging only the objects whose centre is in the
+     * stroke's area. Fog covers a point as the last operation holding it says; the stroke is the
+     * last, so a point outside it is covered as before and its object neither shows nor hides,
+     * while one inside is judged at once. That makes a stroke cost one area test per object plus
+     * a full judgement of those under it, not every object against every operation twice.
+     */
+    private static List<MapEvent> stroke(MapEvent event, FogOp op, Pair p) {
+        List<Token> shownTokens = new ArrayList<>();
+        List<String> hiddenTokens = new ArrayList<>();
+        for (Token t : p.after().tokens().values()) {
+            Box box = t.box();
+            if (op.area().contains(box.centreX(), box.centreY())) {
+                boolean was = visible(p.before(), t);
+                boolean is = visible(p.after(), t);
+                if (is && !was) {
+                    shownTokens.add(t);
+                } else if (was && !is) {
+                    hiddenTokens.add(t.id());
+                }
+            }
+        }
+        List<Drawing> shown = new ArrayList<>();
+        List<String> hidden = new ArrayList<>();
+        for (Drawing d : p.after().canvas().drawings()) {
+            Box box = d.shape().bounds();
+            if (op.area().contains(box.centreX(), box.centreY())) {
+                boolean was = visible(p.before(), d);
+                boolean is = visible(p.after(), d);
+                if (is && !was) {
+                    shown.add(d);
+                } else if (was && !is) {
+                    hidden.add(d.id());
+                }
+            }
+        }
+        List<MapEvent> out = new ArrayList<>();
+        out.add(event);
+        out.addAll(changes(p.after().id(), shownTokens, shown, hiddenTokens, hidden.stream().sorted().toList()));
+        return out;
+    }
+
+    private static Set<String> ids(List<Drawing> drawings) {
+        Set<String> ids = new HashSet<>(drawings.size() * 2);
+        drawings.forEach(d -> ids.add(d.id()));
+        return ids;
     }
 
     private static List<MapEvent> changes(String sceneId, List<Token> shownTokens, List<Drawing> shownDrawings,

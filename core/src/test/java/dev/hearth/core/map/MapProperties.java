@@ -215,6 +215,19 @@ class MapProperties {
         Statistics.label("objects hidden from players").coverage(c -> c.check(true).percentage(p -> p >= 5));
     }
 
+    @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
+    void what_players_receive_of_drawings_and_fog_is_what_judging_every_object_on_both_sides_gives(
+            @ForAll("steps") List<Step> steps, @ForAll boolean fogged) {
+        int changed = 0;
+        for (Recorded r : run(steps, fogged).log()) {
+            List<MapEvent> received = MapVisibility.forOthers(r.event(), r.before(), r.after());
+            assertThat(received).as("players receive of %s", r.event())
+                    .isEqualTo(FullComparison.forOthers(r.event(), r.before(), r.after()));
+            changed += received.stream().anyMatch(e -> e instanceof ObjectsShown || e instanceof ObjectsHidden) ? 1 : 0;
+        }
+        Statistics.label("objects shown or hidden").collect(changed > 0);
+    }
+
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
     void token_edits_applied_in_any_order_and_any_number_of_times_give_the_same_state(
             @ForAll("edits") List<Step> edits, @ForAll long seed) {
