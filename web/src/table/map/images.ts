@@ -2,6 +2,7 @@
 // Content-Type, and downloads with the bearer token (an <img src> could not send it), shown
 // through object URLs that live as long as the table page.
 import { BearerFetch } from './bearer-fetch';
+import { humanMessage, isHearthError } from '../../lib/errors';
 import type { TokenSource } from '../../lib/tokens';
 import type { ImageRef } from './map-view';
 
@@ -32,6 +33,20 @@ export class ImageStore {
     });
     const ref = (await res.json()) as ImageRef;
     return { hash: String(ref.hash), width: Number(ref.width), height: Number(ref.height) };
+  }
+
+  /**
+   * The file a form's file input chose, uploaded: the image, or what to tell the user (empty when
+   * nothing was chosen or all went well). Never rejects.
+   */
+  async uploadChosen(file: File | undefined): Promise<{ image?: ImageRef; problem: string }> {
+    if (!file) return { problem: '' };
+    try {
+      return { image: await this.upload(file), problem: '' };
+    } catch (thrown) {
+      const error = isHearthError(thrown) ? thrown : { code: 'E009', message: '' };
+      return { problem: `Not uploaded: ${error.message.trim() || humanMessage(error)}` };
+    }
   }
 
   /** An object URL of a stored image, fetched once per page. */

@@ -3,7 +3,6 @@ package dev.hearth.core.map;
 import dev.hearth.core.access.Role;
 import dev.hearth.core.map.MapEvent.*;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -195,8 +194,8 @@ public final class MapVisibility {
             // (ids are never reused on a canvas), so it is visible on both or on neither: only those
             // on one side can come into view or leave it. Judging those alone, rather than every
             // drawing twice against every fog operation, gives the same lists.
-            Set<String> before = ids(p.before().canvas().drawings());
-            Set<String> after = ids(p.after().canvas().drawings());
+            Set<String> before = p.before().canvas().ids();
+            Set<String> after = p.after().canvas().ids();
             shown = p.after().canvas().drawings().stream()
                     .filter(d -> !before.contains(d.id()) && visible(p.after(), d)).toList();
             hidden = p.before().canvas().drawings().stream()
@@ -292,12 +291,6 @@ public final class MapVisibility {
         out.add(event);
         out.addAll(changes(p.after().id(), shownTokens, shown, hiddenTokens, hidden.stream().sorted().toList()));
         return out;
-    }
-
-    private static Set<String> ids(List<Drawing> drawings) {
-        Set<String> ids = new HashSet<>(drawings.size() * 2);
-        drawings.forEach(d -> ids.add(d.id()));
-        return ids;
     }
 
     private static List<MapEvent> changes(String sceneId, List<Token> shownTokens, List<Drawing> shownDrawings,
